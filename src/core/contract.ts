@@ -1,0 +1,91 @@
+// The names other code relies on: command ids, setting keys with their defaults, views and context keys.
+// Declared once here; `test/unit/manifest.test.ts` checks them against package.json.
+
+export const EXTENSION_ID = 'tallyfy-todo.tallyfy-todo';
+
+export const Commands = {
+  signIn: 'tallyfy.signIn',
+  signOut: 'tallyfy.signOut',
+  switchOrganization: 'tallyfy.switchOrganization',
+  createTaskFromTodo: 'tallyfy.createTaskFromTodo',
+  /** The editor context menu's entry: same action, titled "Create Tallyfy Task from TODO". */
+  createTaskFromTodoMenu: 'tallyfy.createTaskFromTodo.menu',
+  quickCreateTaskFromTodo: 'tallyfy.quickCreateTaskFromTodo',
+  refreshTasks: 'tallyfy.refreshTasks',
+  findLinkedTodos: 'tallyfy.findLinkedTodos',
+  showLog: 'tallyfy.showLog',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** Titles as the palette shows them after the "Tallyfy" category. */
+export const CommandTitles: Readonly<Record<CommandId, string>> = {
+  [Commands.signIn]: 'Sign In',
+  [Commands.signOut]: 'Sign Out',
+  [Commands.switchOrganization]: 'Switch Organization',
+  [Commands.createTaskFromTodo]: 'Create Task from TODO',
+  [Commands.createTaskFromTodoMenu]: 'Create Tallyfy Task from TODO',
+  [Commands.quickCreateTaskFromTodo]: 'Quick Create Task from TODO',
+  [Commands.refreshTasks]: 'Refresh Tasks',
+  [Commands.findLinkedTodos]: 'Find Linked TODOs',
+  [Commands.showLog]: 'Show Log',
+};
+
+export const COMMAND_CATEGORY = 'Tallyfy';
+
+export const CONFIG_SECTION = 'tallyfy';
+
+export const WriteBackModes = ['keyword', 'end', 'none'] as const;
+export type WriteBackMode = (typeof WriteBackModes)[number];
+
+export const CreateOpensModes = ['form', 'quick'] as const;
+export type CreateOpensMode = (typeof CreateOpensModes)[number];
+
+/** Every setting under `tallyfy.` with its default, exactly as package.json declares it. */
+export const SettingDefaults = {
+  apiBaseUrl: 'https://go.tallyfy.com/api',
+  organizationId: '',
+  todoKeywords: ['TODO', 'FIXME', 'HACK', 'XXX', 'BUG'] as readonly string[],
+  writeBack: 'keyword' as WriteBackMode,
+  defaultDeadlineDays: 7,
+  createOpens: 'form' as CreateOpensMode,
+  contextLines: 3,
+  codeLens: false,
+  requestTimeoutSeconds: 30,
+  autoRefreshMinutes: 5,
+  completedTaskDiagnostics: true,
+  taskUrlTemplate: '',
+};
+export type SettingKey = keyof typeof SettingDefaults;
+export type Settings = { [K in SettingKey]: (typeof SettingDefaults)[K] };
+
+export const Views = {
+  container: 'tallyfy',
+  tasks: 'tallyfy.tasks',
+} as const;
+
+export const ViewTitles = {
+  [Views.container]: 'Tallyfy',
+  [Views.tasks]: 'Tasks',
+} as const;
+
+/** Context keys the extension sets for `when` clauses. */
+export const ContextKeys = {
+  signedIn: 'tallyfy.signedIn',
+  onTodo: 'tallyfy.onTodo',
+} as const;
+
+/** Labels of the task form, as the webview shows them (each is its control's accessible name). */
+export const FormLabels = {
+  title: 'Title',
+  taskType: 'Task type',
+  assignees: 'Assignees',
+  deadline: 'Deadline',
+  description: 'Description',
+  submit: 'Create task',
+} as const;
+
+/** The code actions offered on TODO lines. */
+export const CodeActionTitles = {
+  create: 'Create Tallyfy task from TODO',
+  open: 'Open Tallyfy task',
+} as const;

@@ -1,0 +1,46 @@
+// The extension's settings, validated at the boundary: a value of the wrong shape (hand-edited
+// settings.json) falls back to its default and is reported, never passed on.
+import * as z from 'zod/mini';
+import { CreateOpensModes, SettingDefaults, WriteBackModes, type SettingKey, type Settings } from './contract';
+
+const trimmed = (min: number) => z.string().check(z.trim(), z.minLength(min, `must not be empty`));
+const integer = (min: number, max: number) =>
+  z.int().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`));
+
+const schemas: { [K in SettingKey]: z.ZodMiniType<Settings[K]> } = {
+  apiBaseUrl: trimmed(1),
+  organizationId: trimmed(0),
+  todoKeywords: z.readonly(z.array(trimmed(1))),
+  writeBack: z.enum(WriteBackModes),
+  defaultDeadlineDays: integer(0, 365),
+  createOpens: z.enum(CreateOpensModes),
+  contextLines: integer(0, 50),
+  codeLens: z.boolean(),
+  requestTimeoutSeconds: integer(5, 300),
+  autoRefreshMinutes: integer(0, 1440),
+  completedTaskDiagnostics: z.boolean(),
+  taskUrlTemplate: trimmed(0),
+};
+
+export interface SettingProblem {
+  readonly key: SettingKey;
+  readonly message: string;
+}
+
+/** Reads one setting from `raw` (undefined means "not set"), falling back to the default when invalid. */
+export function parseSetting<K extends SettingKey>(
+  key: K,
+  raw: unknown,
+): { value: Settings[K]; problem?: SettingProblem } {
+  if (raw === undefined) {
+    return { value: SettingDefaults[key] };
+  }
+  const result = schemas[key].safeParse(raw);
+  if (result.success) {
+    return { value: result.data };
+  }
+  const message = result.error.issues[0]?.message ?? 'invalid value';
+  return { value: SettingDefaults[key], problem: { key, message } };
+}
+
+export const settingKeys = Object.keys(SettingDefaults) as SettingKey[];

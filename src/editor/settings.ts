@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CONFIG_SECTION, type SettingKey, type Settings } from '../core/contract';
+import { parseSetting } from '../core/settings';
+import type { Logger } from './log';
+
+/**
+ * Reads settings through the validating schema. A malformed value is reported once in the log and
+ * replaced by its default.
+ */
+export class SettingsReader {
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly log: Logger) {}
+
+  get<K extends SettingKey>(key: K, scope?: vscode.ConfigurationScope): Settings[K] {
+    const raw = vscode.workspace.getConfiguration(CONFIG_SECTION, scope).get<unknown>(key);
+    const { value, problem } = parseSetting(key, raw);
+    if (problem) {
+      const line = `Setting ${CONFIG_SECTION}.${problem.key} is invalid (${problem.message}); using the default.`;
+      if (!this.reported.has(line)) {
+        this.reported.add(line);
+        this.log.warn(line);
+      }
+    }
+    return value;
+  }
+
+  /** The API address from the user's own settings only: a workspace can never redirect the token. */
+  apiBaseUrl(): string {
+    const inspected = vscode.workspace.getConfiguration(CONFIG_SECTION).inspect<unknown>('apiBaseUrl');
+    return parseSetting('apiBaseUrl', inspected?.globalValue).value;
+  }
+
+  static affects(event: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
+    return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);
+  }
+}

@@ -1,0 +1,2 @@
+// The task form's script (browser). Built into dist/webview.js.
+export {};

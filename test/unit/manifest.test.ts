@@ -1,0 +1,110 @@
+// The manifest and the code agree: every id and default declared in src/core/contract.ts is what
+// package.json contributes, and every %placeholder% in package.json has its text in package.nls.json.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  COMMAND_CATEGORY,
+  CommandTitles,
+  Commands,
+  ContextKeys,
+  EXTENSION_ID,
+  SettingDefaults,
+  ViewTitles,
+  Views,
+} from '../../src/core/contract';
+
+const root = join(__dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8'));
+const localized = (value: string): string => {
+  const m = /^%(.+)%$/.exec(value);
+  return m ? (nls[m[1] as string] ?? assert.fail(`package.nls.json lacks ${m[1]}`)) : value;
+};
+
+describe('manifest', () => {
+  it('is identified as the contract says', () => {
+    assert.equal(`${pkg.publisher}.${pkg.name}`, EXTENSION_ID);
+    assert.equal(pkg.version, '0.1.0');
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.l10n, './l10n');
+    assert.equal(pkg.license, 'MIT');
+  });
+
+  it('asks for a VS Code no newer than the test harness and pins @types/vscode to that minimum', () => {
+    const m = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(pkg.engines.vscode);
+    assert.ok(m, pkg.engines.vscode);
+    const minor = Number(m[2]);
+    assert.ok(Number(m[1]) === 1 && minor >= 95 && minor <= 139, pkg.engines.vscode);
+    assert.equal(pkg.devDependencies['@types/vscode'], pkg.engines.vscode.slice(1));
+  });
+
+  it('never activates on everything', () => {
+    assert.ok(!pkg.activationEvents.includes('*'));
+    assert.ok(pkg.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('contributes exactly the commands of the contract, titled and in the Tallyfy category', () => {
+    const contributed = new Map<string, { title: string; category: string }>(
+      pkg.contributes.commands.map((c: { command: string; title: string; category: string }) => [c.command, c]),
+    );
+    assert.deepEqual([...contributed.keys()].sort(), Object.values(Commands).sort());
+    for (const [id, title] of Object.entries(CommandTitles)) {
+      const c = contributed.get(id);
+      assert.ok(c, id);
+      assert.equal(localized(c.title), title, id);
+      assert.equal(localized(c.category), COMMAND_CATEGORY, id);
+    }
+  });
+
+  it('hides the right-click alias from the palette and shows it only on a TODO', () => {
+    const palette = pkg.contributes.menus.commandPalette;
+    assert.ok(palette.some((e: { command: string; when: string }) => e.command === Commands.createTaskFromTodoMenu && e.when === 'false'));
+    const context = pkg.contributes.menus['editor/context'];
+    assert.deepEqual(
+      context.map((e: { command: string; when: string }) => [e.command, e.when]),
+      [[Commands.createTaskFromTodoMenu, ContextKeys.onTodo]],
+    );
+  });
+
+  it('contributes every setting with its default and a description', () => {
+    const props = pkg.contributes.configuration.properties;
+    assert.deepEqual(
+      Object.keys(props).sort(),
+      Object.keys(SettingDefaults).map((k) => `tallyfy.${k}`).sort(),
+    );
+    for (const [key, value] of Object.entries(SettingDefaults)) {
+      const p = props[`tallyfy.${key}`];
+      assert.deepEqual(p.default, value, key);
+      assert.ok(localized(p.markdownDescription ?? p.description).length > 20, key);
+    }
+    assert.equal(props['tallyfy.apiBaseUrl'].scope, 'application');
+  });
+
+  it('keeps the API address out of reach of untrusted workspaces', () => {
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['tallyfy.apiBaseUrl']);
+    assert.equal(pkg.capabilities.virtualWorkspaces, true);
+  });
+
+  it('contributes the Tallyfy container and its Tasks view', () => {
+    const container = pkg.contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === Views.container);
+    assert.equal(localized(container.title), ViewTitles[Views.container]);
+    const view = pkg.contributes.views[Views.container].find((v: { id: string }) => v.id === Views.tasks);
+    assert.equal(localized(view.name), ViewTitles[Views.tasks]);
+    const welcome = pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === Views.tasks);
+    assert.ok(welcome.some((w: { contents: string }) => localized(w.contents).includes('(command:tallyfy.signIn)')));
+  });
+
+  it('has a text for every %placeholder% and no unused text', () => {
+    const used = new Set<string>();
+    JSON.stringify(pkg).replace(/"%([^"%]+)%"/g, (_, key: string) => {
+      used.add(key);
+      return '';
+    });
+    for (const key of used) {
+      assert.ok(key in nls, `package.nls.json lacks ${key}`);
+    }
+    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), []);
+  });
+});
