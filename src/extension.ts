@@ -1,44 +1,63 @@
-// The composition root: builds the few services and registers each feature. Nothing heavy runs here;
-// the API client and the task records are created on first use.
+// The composition root: builds the few services and registers each feature. Nothing here waits on the
+// network or the disk; the task records load in the background after activation.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from './core/contract';
+import { RecordStore } from './core/records';
+import { createApi, type TallyfyTodoApi } from './editor/api';
+import { Session } from './editor/auth/session';
+import { signIn, switchOrganization } from './editor/auth/signIn';
 import { TokenStore } from './editor/auth/tokenStore';
 import { notAvailableYet, registerCommand } from './editor/commands';
+import { presentError } from './editor/errors';
 import { createLog } from './editor/log';
 import { SettingsReader } from './editor/settings';
+import { registerStatusBar } from './editor/statusBar';
+import { TaskService } from './editor/taskService';
 import { registerTasksView } from './editor/tasksView';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const started = performance.now();
+  const version = String(context.extension.packageJSON.version);
   const log = createLog();
   const settings = new SettingsReader(log);
   const tokens = new TokenStore(context.secrets);
-  const presentError = async (_id: string, error: unknown): Promise<void> => {
-    const showLog = vscode.l10n.t('Show Log');
-    const message = error instanceof Error ? error.message : String(error);
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Tallyfy: {0}', message), showLog);
-    if (choice === showLog) {
-      log.show();
-    }
-  };
-  const deps = { log, presentError };
-  void settings;
+  const session = new Session(tokens, settings, context.globalState, log, `tallyfy-todo/${version} (VS Code ${vscode.version})`);
+  const records = new RecordStore(recordsPath(context), { onWarning: (message) => log.warn(message) });
+  const tasks = new TaskService(records, session, settings, log);
+  const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
 
   context.subscriptions.push(
     log,
     tokens,
+    session,
+    tasks,
+    registerStatusBar(session),
     registerTasksView(),
     registerCommand(Commands.showLog, () => log.show(), deps),
-    registerCommand(Commands.signIn, () => notAvailableYet(vscode.l10n.t('Sign-in')), deps),
-    registerCommand(Commands.signOut, () => notAvailableYet(vscode.l10n.t('Sign-out')), deps),
-    registerCommand(Commands.switchOrganization, () => notAvailableYet(vscode.l10n.t('Switching organization')), deps),
+    registerCommand(Commands.signIn, () => signIn(session, log), deps),
+    registerCommand(Commands.signOut, async () => {
+      await session.signOut();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Tallyfy.'));
+    }, deps),
+    registerCommand(Commands.switchOrganization, () => switchOrganization(session), deps),
     registerCommand(Commands.createTaskFromTodo, () => notAvailableYet(vscode.l10n.t('Creating a task from a TODO')), deps),
     registerCommand(Commands.createTaskFromTodoMenu, (...args) => vscode.commands.executeCommand(Commands.createTaskFromTodo, ...args), deps),
     registerCommand(Commands.quickCreateTaskFromTodo, () => notAvailableYet(vscode.l10n.t('Quick create')), deps),
     registerCommand(Commands.refreshTasks, () => notAvailableYet(vscode.l10n.t('Refreshing tasks')), deps),
     registerCommand(Commands.findLinkedTodos, () => notAvailableYet(vscode.l10n.t('Finding linked TODOs')), deps),
   );
-  log.info(`Tallyfy TODO ${String(context.extension.packageJSON.version)} activated in ${(performance.now() - started).toFixed(2)} ms`);
+  void session.update();
+  void tasks.load().catch((error: unknown) => log.error(`Could not load the task records: ${String(error)}`));
+  log.info(`Tallyfy TODO ${version} activated in ${(performance.now() - started).toFixed(2)} ms`);
+  return createApi(tasks);
+}
+
+/** The records are kept per workspace; without a folder open, in one file of the extension's own. */
+function recordsPath(context: vscode.ExtensionContext): string {
+  const folder = context.storageUri ?? context.globalStorageUri;
+  const name = context.storageUri ? 'tasks.json' : 'tasks-no-workspace.json';
+  return path.join(folder.fsPath, name);
 }
 
 export function deactivate(): void {}

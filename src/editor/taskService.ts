@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { defaultDeadline } from '../core/deadline';
+import { RecordStore, taskToRecord, type RecordSource, type TaskRecord } from '../core/records';
+import { TallyfyError, type CreateTaskInput, type Task } from '../core/tallyfy';
+import type { Session } from './auth/session';
+import type { Logger } from './log';
+import type { SettingsReader } from './settings';
+
+/** What a create call may leave out: the assignee defaults to the signed-in user, the deadline to the setting. */
+export type CreateTaskRequest = Omit<CreateTaskInput, 'owners' | 'deadline' | 'task_type'> & {
+  owners?: CreateTaskInput['owners'];
+  deadline?: CreateTaskInput['deadline'];
+  task_type?: CreateTaskInput['task_type'];
+};
+
+/**
+ * Creates tasks and keeps their records: the one way every entry point (public API, quick create, the
+ * form) creates a task, so defaults, logging and the records are the same for all.
+ */
+export class TaskService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTasks = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    readonly records: RecordStore,
+    private readonly session: Session,
+    private readonly settings: SettingsReader,
+    private readonly log: Logger,
+  ) {
+    this.subscription = records.onDidChange(() => this.changed.fire());
+  }
+
+  /** The records, newest first (empty until the file has loaded; see `load`). */
+  createdTasks(): readonly TaskRecord[] {
+    return this.records.snapshot();
+  }
+
+  async load(): Promise<void> {
+    await this.records.all();
+    for (const warning of this.records.warnings) {
+      this.log.warn(warning);
+    }
+    this.changed.fire();
+  }
+
+  /** Fills the defaults, validates, creates the task once, and records it. */
+  async create(request: CreateTaskRequest, options: { source?: RecordSource; signal?: AbortSignal } = {}): Promise<TaskRecord> {
+    const { client, orgId, state } = this.session.requireOrganization();
+    const input: Record<string, unknown> = {
+      ...request,
+      task_type: request.task_type ?? 'task',
+      owners: request.owners ?? { users: [state.identity.userId] },
+      deadline: request.deadline ?? defaultDeadline(this.settings.get('defaultDeadlineDays')),
+    };
+    const task: Task = await client.createTask(orgId, input, { signal: options.signal });
+    this.log.info(`Created task ${task.id} in organization ${orgId}.`);
+    const record = taskToRecord(task, {
+      orgId,
+      baseUrl: state.identity.baseUrl,
+      source: options.source,
+      names: { users: new Map([[state.identity.userId, state.identity.userName]]) },
+    });
+    return this.records.add(record);
+  }
+
+  /**
+   * After a create whose outcome is unknown: the user's recent one-off tasks with that title, newest
+   * first, so the user can pick the one that was created instead of creating it twice.
+   */
+  async findPossiblyCreated(title: string, signal?: AbortSignal): Promise<Task[]> {
+    const { client, orgId } = this.session.requireOrganization();
+    const wanted = title.trim();
+    const page = await client.listTasks(orgId, { perPage: 100, signal });
+    return page.items
+      .filter((task) => task.title.trim() === wanted)
+      .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  }
+
+  /** Adds a task found in Tallyfy (e.g. after "Check for the task") to the records. */
+  async adopt(task: Task, source?: RecordSource): Promise<TaskRecord> {
+    const state = this.session.state;
+    if (state.kind !== 'signed-in') {
+      throw new TallyfyError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
+    }
+    return this.records.add(taskToRecord(task, { orgId: state.orgId, baseUrl: state.identity.baseUrl, source }));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
