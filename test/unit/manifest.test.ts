@@ -96,6 +96,17 @@ describe('manifest', () => {
     assert.ok(welcome.some((w: { contents: string }) => localized(w.contents).includes('(command:tallyfy.signIn)')));
   });
 
+  it('walks a new user through signing in and creating a first task', () => {
+    const [walkthrough] = pkg.contributes.walkthroughs;
+    const steps = walkthrough.steps as { id: string; completionEvents: string[]; media: { markdown: string } }[];
+    assert.deepEqual(steps.map((s) => s.id), ['signIn', 'createTask', 'tasksView']);
+    assert.deepEqual(steps[0]?.completionEvents, [`onContext:${ContextKeys.signedIn}`]);
+    assert.ok(steps[1]?.completionEvents.includes(`onCommand:${Commands.createTaskFromTodo}`));
+    for (const step of steps) {
+      assert.ok(readFileSync(join(root, step.media.markdown), 'utf8').startsWith('# '), step.media.markdown);
+    }
+  });
+
   it('has a text for every %placeholder% and no unused text', () => {
     const used = new Set<string>();
     JSON.stringify(pkg).replace(/"%([^"%]+)%"/g, (_, key: string) => {
