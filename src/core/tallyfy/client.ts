@@ -1,0 +1,324 @@
+// The Tallyfy API client: pure TypeScript on the global fetch, no editor dependency.
+import { TallyfyError } from './errors';
+import { segment, Transport, type ApiRequest, type Logger, type QueryValue, type TransportOptions } from './http';
+import {
+  hasMorePages,
+  parseCurrentUser,
+  parseGroup,
+  parseGuest,
+  parseMember,
+  parseOrganization,
+  parsePagination,
+  parseTag,
+  parseTask,
+  validateCreateTaskInput,
+  type CurrentUser,
+  type Group,
+  type Guest,
+  type Member,
+  type Organization,
+  type Pagination,
+  type Tag,
+  type Task,
+} from './schema';
+
+export type TallyfyClientOptions = TransportOptions;
+
+export interface CallOptions {
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface PageOptions extends CallOptions {
+  /** 1-based page to read; ignored with `all`. */
+  readonly page?: number | undefined;
+  /** Items per page (the API's default is 10, its maximum 100; `all` uses 100 unless set). */
+  readonly perPage?: number | undefined;
+  /** Follow every page and return all items. */
+  readonly all?: boolean | undefined;
+  /** Safety stop for `all`. Default 50 pages. */
+  readonly maxPages?: number | undefined;
+}
+
+export interface SearchOptions extends PageOptions {
+  /** Search text (`q`). */
+  readonly q?: string | undefined;
+}
+
+export interface ListTasksOptions extends PageOptions {
+  /** Only one-off tasks (`is_oneoff=true`). Default true. */
+  readonly isOneoff?: boolean | undefined;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** The last page's pagination, when the answer had one. */
+  readonly pagination?: Pagination;
+  /** Items dropped because they could not be read. */
+  readonly skipped: number;
+}
+
+const PER_PAGE_MAX = 100;
+const DEFAULT_MAX_PAGES = 50;
+
+export class TallyfyClient {
+  private readonly transport: Transport;
+  private readonly log: Logger | undefined;
+
+  constructor(options: TallyfyClientOptions) {
+    this.transport = new Transport(options);
+    this.log = options.logger;
+  }
+
+  /** The normalized base URL, or undefined when it is refused (see {@link baseUrlProblem}). */
+  get baseUrl(): string | undefined {
+    const check = this.transport.baseUrlCheck;
+    return check.ok ? check.url : undefined;
+  }
+
+  /** Why the base URL is refused, or undefined when it is fine. */
+  get baseUrlProblem(): string | undefined {
+    const check = this.transport.baseUrlCheck;
+    return check.ok ? undefined : check.reason;
+  }
+
+  /** `GET /me`: the token's user. Also the way to check a token. */
+  async me(options: CallOptions = {}): Promise<CurrentUser> {
+    const body = await this.get('/me', undefined, options);
+    const user = parseCurrentUser(dataOf(body));
+    if (user === undefined) {
+      throw new TallyfyError('bad-response');
+    }
+    return user;
+  }
+
+  /** `GET /me/organizations`: every organization of the user (all pages). */
+  async organizations(options: CallOptions = {}): Promise<Organization[]> {
+    const page = await this.list('/me/organizations', {}, parseOrganization, { ...options, all: true });
+    return page.items;
+  }
+
+  /**
+   * `POST /organizations/{org}/tasks`. Validates first: invalid input throws a `validation` error with
+   * `fieldErrors` and sends nothing. Never resent when the outcome is unknown.
+   */
+  async createTask(orgId: string, input: unknown, options: CallOptions = {}): Promise<Task> {
+    const validation = validateCreateTaskInput(input);
+    if (!validation.ok) {
+      throw new TallyfyError('validation', 'Some values need fixing before the task can be created.', {
+        fieldErrors: validation.fieldErrors,
+      });
+    }
+    const response = await this.transport.send({
+      method: 'POST',
+      path: `${this.orgPath(orgId)}/tasks`,
+      body: validation.body,
+      mode: 'create',
+      signal: options.signal,
+    });
+    const task = parseTask(dataOf(response.body, false));
+    if (task === undefined) {
+      this.log?.warn(`The ${response.status} answer to a task creation could not be read as a task.`);
+      throw new TallyfyError(
+        'outcome-unknown',
+        'Tallyfy accepted the task but its answer could not be read. Refresh the task list before trying again.',
+        { status: response.status, requestId: response.requestId },
+      );
+    }
+    return task;
+  }
+
+  /** `GET /organizations/{org}/tasks/{id}` (with `?with=` when given, e.g. `['summary', 'tags']`). */
+  async getTask(orgId: string, taskId: string, options: CallOptions & { readonly with?: readonly string[] } = {}): Promise<Task> {
+    const query = options.with !== undefined && options.with.length > 0 ? { with: options.with.join(',') } : undefined;
+    const body = await this.get(this.taskPath(orgId, taskId), query, options);
+    return requireTask(body);
+  }
+
+  /** `GET /organizations/{org}/tasks?is_oneoff=true&page=&per_page=`. */
+  listTasks(orgId: string, options: ListTasksOptions = {}): Promise<Page<Task>> {
+    const isOneoff = options.isOneoff ?? true;
+    return this.list(`${this.orgPath(orgId)}/tasks`, isOneoff ? { is_oneoff: 'true' } : {}, parseTask, options);
+  }
+
+  /** `GET /organizations/{org}/me/tasks`: tasks assigned to the token's user. */
+  listMyTasks(orgId: string, options: PageOptions = {}): Promise<Page<Task>> {
+    return this.list(`${this.orgPath(orgId)}/me/tasks`, {}, parseTask, options);
+  }
+
+  /**
+   * `POST /organizations/{org}/completed-tasks { task_id, is_approved? }`. `isApproved` is required by
+   * Tallyfy for approval tasks. Not idempotent: only a 429 is retried. Returns the task when the answer
+   * carries it.
+   */
+  async completeTask(
+    orgId: string,
+    taskId: string,
+    options: CallOptions & { readonly isApproved?: boolean | undefined } = {},
+  ): Promise<Task | undefined> {
+    segment(taskId, 'task id');
+    const body: Record<string, unknown> = { task_id: taskId.trim() };
+    if (options.isApproved !== undefined) body['is_approved'] = options.isApproved;
+    const response = await this.transport.send({
+      method: 'POST',
+      path: `${this.orgPath(orgId)}/completed-tasks`,
+      body,
+      mode: 'write',
+      signal: options.signal,
+    });
+    return optionalTask(response.body);
+  }
+
+  /** `DELETE /organizations/{org}/completed-tasks/{id}`: reopen a completed task. */
+  async reopenTask(orgId: string, taskId: string, options: CallOptions = {}): Promise<Task | undefined> {
+    const response = await this.write('DELETE', `${this.orgPath(orgId)}/completed-tasks/${segment(taskId, 'task id')}`, options);
+    return optionalTask(response.body);
+  }
+
+  /** `DELETE /organizations/{org}/tasks/{id}`: archive (restorable). */
+  async archiveTask(orgId: string, taskId: string, options: CallOptions = {}): Promise<void> {
+    await this.write('DELETE', this.taskPath(orgId, taskId), options);
+  }
+
+  /** `PUT /organizations/{org}/tasks/{id}/restore`: undo an archive. */
+  async restoreTask(orgId: string, taskId: string, options: CallOptions = {}): Promise<Task | undefined> {
+    const response = await this.write('PUT', `${this.taskPath(orgId, taskId)}/restore`, options);
+    return optionalTask(response.body);
+  }
+
+  /** `DELETE /organizations/{org}/tasks/{id}/delete`: delete forever, cannot be undone. */
+  async deleteTask(orgId: string, taskId: string, options: CallOptions = {}): Promise<void> {
+    await this.write('DELETE', `${this.taskPath(orgId, taskId)}/delete`, options);
+  }
+
+  /** `GET /organizations/{org}/users?q=&page=&per_page=`: members. */
+  listUsers(orgId: string, options: SearchOptions = {}): Promise<Page<Member>> {
+    return this.list(`${this.orgPath(orgId)}/users`, searchQuery(options), parseMember, options);
+  }
+
+  /** `GET /organizations/{org}/users-list`: every member, light and unpaged. */
+  async listUsersLight(orgId: string, options: CallOptions = {}): Promise<Member[]> {
+    const page = await this.list(`${this.orgPath(orgId)}/users-list`, {}, parseMember, { ...options, all: true });
+    return page.items;
+  }
+
+  /** `GET /organizations/{org}/groups?q=&page=&per_page=`. */
+  listGroups(orgId: string, options: SearchOptions = {}): Promise<Page<Group>> {
+    return this.list(`${this.orgPath(orgId)}/groups`, searchQuery(options), parseGroup, options);
+  }
+
+  /** `GET /organizations/{org}/guests?q=&page=&per_page=`. */
+  listGuests(orgId: string, options: SearchOptions = {}): Promise<Page<Guest>> {
+    return this.list(`${this.orgPath(orgId)}/guests`, searchQuery(options), parseGuest, options);
+  }
+
+  /** `GET /organizations/{org}/tags?q=&page=&per_page=`. */
+  listTags(orgId: string, options: SearchOptions = {}): Promise<Page<Tag>> {
+    return this.list(`${this.orgPath(orgId)}/tags`, searchQuery(options), parseTag, options);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  private orgPath(orgId: string): string {
+    return `/organizations/${segment(orgId, 'organization id')}`;
+  }
+
+  private taskPath(orgId: string, taskId: string): string {
+    return `${this.orgPath(orgId)}/tasks/${segment(taskId, 'task id')}`;
+  }
+
+  private async get(path: string, query: Readonly<Record<string, QueryValue>> | undefined, options: CallOptions): Promise<unknown> {
+    const request: ApiRequest = { method: 'GET', path, mode: 'read', signal: options.signal, ...(query ? { query } : {}) };
+    const response = await this.transport.send(request);
+    return response.body;
+  }
+
+  private write(method: 'PUT' | 'DELETE', path: string, options: CallOptions) {
+    return this.transport.send({ method, path, mode: 'write', signal: options.signal });
+  }
+
+  /**
+   * Reads one page, or every page with `all`: the next page number is counted here (links are never
+   * followed, so the token cannot be sent elsewhere). Stops at current_page >= total_pages, else when
+   * there is no `links.next`, and at `maxPages`.
+   */
+  private async list<T>(
+    path: string,
+    baseQuery: Readonly<Record<string, QueryValue>>,
+    parse: (value: unknown) => T | undefined,
+    options: PageOptions,
+  ): Promise<Page<T>> {
+    const all = options.all === true;
+    const perPage = clampPerPage(options.perPage ?? (all ? PER_PAGE_MAX : undefined));
+    const maxPages = Math.max(1, options.maxPages ?? DEFAULT_MAX_PAGES);
+    let page = all ? 1 : Math.max(1, Math.floor(options.page ?? 1));
+    const items: T[] = [];
+    let skipped = 0;
+    let pagination: Pagination | undefined;
+    for (let fetched = 0; ; fetched++) {
+      const query: Record<string, QueryValue> = { ...baseQuery, page, per_page: perPage };
+      const body = await this.get(path, query, options);
+      const data = dataOf(body);
+      if (!Array.isArray(data)) {
+        this.log?.warn(`Expected a list from GET ${path}.`);
+        throw new TallyfyError('bad-response');
+      }
+      const pageInfo = parsePagination((body as Record<string, unknown>)['meta']);
+      const current = pageInfo?.currentPage;
+      if (all && fetched > 0 && current !== undefined && current < page) {
+        // The server ignored the page number: its items were already read.
+        this.log?.warn(`GET ${path} answered page ${current} when page ${page} was asked for; stopped reading.`);
+        break;
+      }
+      pagination = pageInfo;
+      for (const raw of data) {
+        const item = parse(raw);
+        if (item === undefined) skipped++;
+        else items.push(item);
+      }
+      if (!all || !hasMorePages(pagination) || data.length === 0) break;
+      if (fetched + 1 >= maxPages) {
+        this.log?.warn(`Stopped reading ${path} after ${maxPages} pages.`);
+        break;
+      }
+      page = (current ?? page) + 1;
+    }
+    if (skipped > 0) {
+      this.log?.warn(`Skipped ${skipped} unreadable item(s) from GET ${path}.`);
+    }
+    return pagination === undefined ? { items, skipped } : { items, pagination, skipped };
+  }
+}
+
+function clampPerPage(value: number | undefined): number | undefined {
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  return Math.min(PER_PAGE_MAX, Math.max(1, Math.floor(value)));
+}
+
+function searchQuery(options: SearchOptions): Record<string, QueryValue> {
+  const q = options.q?.trim();
+  return q === undefined || q === '' ? {} : { q };
+}
+
+/** The `data` member of an answer; with `strict`, an answer without one is refused. */
+function dataOf(body: unknown, strict = true): unknown {
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'data' in body) {
+    return (body as { data: unknown }).data;
+  }
+  if (strict) {
+    throw new TallyfyError('bad-response');
+  }
+  return body;
+}
+
+function requireTask(body: unknown): Task {
+  const task = parseTask(dataOf(body));
+  if (task === undefined) {
+    throw new TallyfyError('bad-response');
+  }
+  return task;
+}
+
+function optionalTask(body: unknown): Task | undefined {
+  if (body === undefined) return undefined;
+  return parseTask(dataOf(body, false));
+}

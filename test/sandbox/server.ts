@@ -1,0 +1,1074 @@
+// A local stand-in for the Tallyfy API, faithful to the contract and quirks described in the project's
+// API notes: header checks, one accepted token, 422 bodies in both documented forms, owners.users as
+// ids or objects, several date forms, pagination links in every form, and injectable faults.
+//
+// Control it in-process (the methods of the returned object) or over HTTP under `/__control/...`, so a
+// test in another process (an extension host, a browser-driven test) can drive it too.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createSeed, DEFAULT_ORG_ID, type SeedData, type SeedUser } from './seed';
+
+export { DEFAULT_ORG_ID, OTHER_ORG_ID } from './seed';
+export type { SeedData } from './seed';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Defaults to 127.0.0.1. */
+  readonly host?: string;
+  /** The one token accepted; random by default. */
+  readonly token?: string;
+  /** The main organization's id (32-char hex); a fixed default. */
+  readonly orgId?: string;
+  /** Start with a few example tasks (for manual use). */
+  readonly demoTasks?: boolean;
+}
+
+export type FaultKind = 'rate-limit' | 'status' | 'slow' | 'drop' | 'unauthorized';
+
+/** A fault for the next `count` API requests matching `method` and `path`. */
+export interface FaultSpec {
+  readonly kind: FaultKind;
+  /** How many matching requests it applies to. Default 1. */
+  readonly count?: number;
+  /** e.g. `POST`; any method when absent. */
+  readonly method?: string;
+  /**
+   * Path under the API base, without query: exact, or a glob where `*` is one path segment and `**`
+   * anything (e.g. `/organizations/*\/tasks`). Any path when absent.
+   */
+  readonly path?: string;
+  /** `rate-limit`: Retry-After in seconds (default 1); omitted when null. */
+  readonly retryAfter?: number | null;
+  /** `rate-limit`: send Retry-After as an HTTP date instead of seconds. */
+  readonly retryAfterAsDate?: boolean;
+  /** `status`: the status to answer (default 500). */
+  readonly status?: number;
+  /** `status`: the body to answer; a default per status otherwise. */
+  readonly body?: unknown;
+  /** `slow`: wait this long, then answer normally. */
+  readonly delayMs?: number;
+  /** `status` and `drop`: perform the request first, then fail (the change happened). */
+  readonly commit?: boolean;
+}
+
+export interface RecordedRequest {
+  readonly seq: number;
+  readonly method: string;
+  /** Path under the API base, without query (e.g. `/organizations/…/tasks`). */
+  readonly path: string;
+  readonly query: Record<string, string>;
+  /** The raw request target, query included. */
+  readonly url: string;
+  /** Every header as received (lower-case names). */
+  readonly headers: Record<string, string>;
+  readonly bodyText: string;
+  /** The body parsed as JSON, or undefined. */
+  readonly body: unknown;
+  /** The fault applied to it, if any. */
+  readonly fault?: FaultKind;
+  readonly at: string;
+}
+
+export type ValidationForm = 'error-flag' | 'laravel' | 'alternate';
+export type OwnersForm = 'ids' | 'objects' | 'alternate';
+export type DateForm = 'z' | 'offset' | 'millis' | 'space' | 'alternate';
+export type LinksForm = 'auto' | 'object' | 'nulls' | 'empty-array' | 'missing';
+
+export interface SandboxBehavior {
+  /** 422 body: `{ error: true, errors: {nested} }`, `{ message, errors: {"a.b.0": [...]} }`, or alternate. */
+  readonly validationForm: ValidationForm;
+  /** `owners.users` in task answers: ids, `{ id, full_name, profile_pic }` objects, or alternate per answer. */
+  readonly ownersForm: OwnersForm;
+  /** Dates in answers: `…Z`, `…+00:00`, `….000Z`, `YYYY-MM-DD HH:MM:SS`, or alternate per answer. */
+  readonly dateForm: DateForm;
+  /** `meta.pagination.links`: `auto` (present keys only, `[]` when none), or one fixed form. */
+  readonly linksForm: LinksForm;
+  /** Leave `total_pages` out of `meta.pagination` (clients must fall back to links). */
+  readonly omitTotalPages: boolean;
+}
+
+export const DEFAULT_BEHAVIOR: SandboxBehavior = {
+  validationForm: 'alternate',
+  ownersForm: 'alternate',
+  dateForm: 'alternate',
+  linksForm: 'auto',
+  omitTotalPages: false,
+};
+
+/** A task as the sandbox stores it (API field names; dates as ISO strings with milliseconds). */
+export interface SandboxTask {
+  id: string;
+  orgId: string;
+  increment_id: number;
+  title: string;
+  summary: string | null;
+  task_type: string;
+  status: string;
+  is_oneoff: boolean;
+  owners: { users: number[]; guests: string[]; groups: string[] };
+  deadline: string;
+  started_at: string | null;
+  created_at: string;
+  last_updated: string;
+  completed_at: string | null;
+  archived_at: string | null;
+  run_id: string | null;
+  step_id: string | null;
+  tags: string[];
+  is_approved: boolean | null;
+  /** Other create fields, kept as sent (max_assignable, webhook, booleans, form_fields, …). */
+  extra: Record<string, unknown>;
+}
+
+export type SandboxTaskInput = Partial<Omit<SandboxTask, 'id' | 'increment_id'>> & { title: string; id?: string };
+
+export interface SandboxControl {
+  injectFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  /** Faults not used up yet, with their remaining counts. */
+  faults(): FaultSpec[];
+  requests(filter?: { method?: string; path?: string }): RecordedRequest[];
+  clearRequests(): void;
+  tasks(orgId?: string): SandboxTask[];
+  task(id: string): SandboxTask | undefined;
+  addTask(input: SandboxTaskInput): SandboxTask;
+  updateTask(id: string, patch: Partial<Omit<SandboxTask, 'id'>>): SandboxTask;
+  /** Sets `status`; `completed` also sets `completed_at`, anything else clears it. */
+  setTaskStatus(id: string, status: string): SandboxTask;
+  removeTask(id: string): boolean;
+  behavior(): SandboxBehavior;
+  configure(patch: Partial<SandboxBehavior>): SandboxBehavior;
+  /** Resolves once no API request is being handled (e.g. after a slow fault the client gave up on). */
+  settled(): Promise<void>;
+  /** Back to the start: no tasks (or the demo tasks), no faults, empty log, default behavior. */
+  reset(): void;
+}
+
+export interface Sandbox extends SandboxControl {
+  /** The API base URL, e.g. `http://127.0.0.1:8765/api`. */
+  readonly url: string;
+  /** `http://127.0.0.1:8765`. */
+  readonly origin: string;
+  /** `http://127.0.0.1:8765/__control`. */
+  readonly controlUrl: string;
+  readonly port: number;
+  /** The one token accepted. */
+  readonly token: string;
+  readonly orgId: string;
+  readonly seed: SeedData;
+  close(): Promise<void>;
+}
+
+interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const TASK_TYPES = ['task', 'approval', 'expiring', 'email', 'expiring_email'];
+const API_PREFIX = '/api';
+const CONTROL_PREFIX = '/__control';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? `sandbox.${randomBytes(24).toString('hex')}`;
+  const orgId = options.orgId ?? DEFAULT_ORG_ID;
+  const seed = createSeed(orgId);
+  const knownOrgs = new Set(seed.organizations.map((org) => org.id));
+
+  let behavior: SandboxBehavior = { ...DEFAULT_BEHAVIOR };
+  let faults: Array<FaultSpec & { remaining: number }> = [];
+  let log: RecordedRequest[] = [];
+  let tasks = new Map<string, SandboxTask>();
+  let seq = 0;
+  let incrementId = 0;
+  let toggles = { validation: 0, owners: 0, dates: 0 };
+  let inFlight = 0;
+  let settleWaiters: Array<() => void> = [];
+  const sockets = new Set<Socket>();
+
+  // ---------------------------------------------------------------------------------------------
+  // Tasks
+
+  function now(): string {
+    return new Date().toISOString();
+  }
+
+  function addTask(input: SandboxTaskInput): SandboxTask {
+    const created = now();
+    const task: SandboxTask = {
+      id: input.id ?? randomBytes(16).toString('hex'),
+      orgId: input.orgId ?? orgId,
+      increment_id: ++incrementId,
+      title: input.title,
+      summary: input.summary ?? null,
+      task_type: input.task_type ?? 'task',
+      status: input.status ?? 'not-started',
+      is_oneoff: input.is_oneoff ?? true,
+      owners: input.owners ?? { users: [seed.user.id], guests: [], groups: [] },
+      deadline: input.deadline ?? new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      started_at: input.started_at ?? null,
+      created_at: input.created_at ?? created,
+      last_updated: input.last_updated ?? created,
+      completed_at: input.completed_at ?? (input.status === 'completed' ? created : null),
+      archived_at: input.archived_at ?? null,
+      run_id: input.run_id ?? null,
+      step_id: input.step_id ?? null,
+      tags: input.tags ?? [],
+      is_approved: input.is_approved ?? null,
+      extra: input.extra ?? {},
+    };
+    tasks.set(task.id, task);
+    return task;
+  }
+
+  function requireStored(id: string): SandboxTask {
+    const task = tasks.get(id);
+    if (!task) throw new Error(`No sandbox task ${id}`);
+    return task;
+  }
+
+  function seedDemoTasks(): void {
+    const day = 86_400_000;
+    addTask({ title: 'Rotate the staging API keys', deadline: new Date(Date.now() + 2 * day).toISOString() });
+    addTask({
+      title: 'Review the retry policy',
+      task_type: 'approval',
+      owners: { users: [1001, 1002], guests: [], groups: [] },
+      status: 'in-progress',
+    });
+    addTask({ title: 'Remove the legacy importer', status: 'completed', owners: { users: [1003], guests: [], groups: [] } });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+
+  function pickForm<T extends string>(form: T | 'alternate', cycle: readonly T[], key: keyof typeof toggles): T {
+    if (form !== 'alternate') return form;
+    const value = cycle[toggles[key] % cycle.length] as T;
+    toggles = { ...toggles, [key]: toggles[key] + 1 };
+    return value;
+  }
+
+  function renderDate(iso: string | null, form: Exclude<DateForm, 'alternate'>): string | null {
+    if (iso === null) return null;
+    const millis = new Date(iso).toISOString();
+    const plain = millis.replace(/\.\d{3}Z$/, 'Z');
+    switch (form) {
+      case 'z':
+        return plain;
+      case 'offset':
+        return plain.replace(/Z$/, '+00:00');
+      case 'millis':
+        return millis;
+      case 'space':
+        return plain.replace('T', ' ').replace(/Z$/, '');
+    }
+  }
+
+  function renderTask(task: SandboxTask): Record<string, unknown> {
+    const dateForm = pickForm(behavior.dateForm, ['z', 'offset', 'millis', 'space'] as const, 'dates');
+    const ownersForm = pickForm(behavior.ownersForm, ['objects', 'ids'] as const, 'owners');
+    const users =
+      ownersForm === 'ids'
+        ? [...task.owners.users]
+        : task.owners.users.map((id) => {
+            const member = seed.members.find((m) => m.id === id);
+            return { id, full_name: member?.full_name ?? `User ${id}`, profile_pic: member?.profile_pic ?? null };
+          });
+    return {
+      ...task.extra,
+      id: task.id,
+      increment_id: task.increment_id,
+      title: task.title,
+      summary: task.summary,
+      run_id: task.run_id,
+      step_id: task.step_id,
+      status: task.status,
+      task_type: task.task_type,
+      is_oneoff: task.is_oneoff,
+      owners: { users, guests: [...task.owners.guests], groups: [...task.owners.groups] },
+      deadline: renderDate(task.deadline, dateForm),
+      started_at: renderDate(task.started_at, dateForm),
+      created_at: renderDate(task.created_at, dateForm),
+      last_updated: renderDate(task.last_updated, dateForm),
+      completed_at: renderDate(task.completed_at, dateForm),
+      archived_at: renderDate(task.archived_at, dateForm),
+      is_approved: task.is_approved,
+      tags: [...task.tags],
+      position: 0,
+      everyone_must_complete: task.extra['everyone_must_complete'] ?? false,
+    };
+  }
+
+  function renderUser(user: SeedUser): Record<string, unknown> {
+    return { ...user, created_at: '2024-01-02T03:04:05.000Z', last_login_at: null };
+  }
+
+  function paginate<T>(items: readonly T[], path: string, query: Record<string, string>): { data: T[]; meta: unknown } {
+    const perPageRaw = Number(query['per_page']);
+    const perPage = Number.isInteger(perPageRaw) && perPageRaw > 0 ? Math.min(100, perPageRaw) : 10;
+    const pageRaw = Number(query['page']);
+    const page = Number.isInteger(pageRaw) && pageRaw > 0 ? pageRaw : 1;
+    const totalPages = Math.max(1, Math.ceil(items.length / perPage));
+    const data = items.slice((page - 1) * perPage, page * perPage);
+    const pageUrl = (n: number): string => {
+      const params = new URLSearchParams({ ...query, page: String(n), per_page: String(perPage) });
+      return `${origin()}${API_PREFIX}${path}?${params.toString()}`;
+    };
+    const next = page < totalPages ? pageUrl(page + 1) : null;
+    const previous = page > 1 ? pageUrl(page - 1) : null;
+    let links: unknown;
+    switch (behavior.linksForm) {
+      case 'auto': {
+        const present: Record<string, string> = {};
+        if (previous) present['previous'] = previous;
+        if (next) present['next'] = next;
+        links = Object.keys(present).length === 0 ? [] : present;
+        break;
+      }
+      case 'object':
+        links = { next, previous };
+        break;
+      case 'nulls':
+        links = { next: null, previous: null };
+        break;
+      case 'empty-array':
+        links = [];
+        break;
+      case 'missing':
+        links = undefined;
+        break;
+    }
+    const pagination: Record<string, unknown> = {
+      total: items.length,
+      count: data.length,
+      per_page: perPage,
+      current_page: page,
+    };
+    if (!behavior.omitTotalPages) pagination['total_pages'] = totalPages;
+    if (links !== undefined) pagination['links'] = links;
+    return { data, meta: { pagination } };
+  }
+
+  function search<T>(items: readonly T[], q: string | undefined, fields: (item: T) => Array<string | null | undefined>): T[] {
+    const needle = q?.trim().toLowerCase();
+    if (!needle) return [...items];
+    return items.filter((item) => fields(item).some((field) => field?.toLowerCase().includes(needle)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Validation of creates (the server's own rules, written independently of the client's)
+
+  function parseServerDate(value: unknown): number | undefined {
+    if (typeof value !== 'string') return undefined;
+    const text = value.trim();
+    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(text)) {
+      const t = Date.parse(`${text.replace(' ', 'T')}Z`);
+      return Number.isFinite(t) ? t : undefined;
+    }
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
+      const t = Date.parse(text);
+      return Number.isFinite(t) ? t : undefined;
+    }
+    return undefined;
+  }
+
+  function validateCreate(body: unknown): { errors: Record<string, string[]>; task?: SandboxTaskInput } {
+    const errors: Record<string, string[]> = {};
+    const fail = (field: string, message: string): void => {
+      (errors[field] ??= []).push(message);
+    };
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      fail('title', 'The title field is required.');
+      return { errors };
+    }
+    const b = body as Record<string, unknown>;
+    const title = typeof b['title'] === 'string' ? b['title'].trim() : '';
+    if (title === '') fail('title', 'The title field is required.');
+    else if ([...title].length > 600) fail('title', 'The title may not be greater than 600 characters.');
+    const taskType = b['task_type'];
+    if (typeof taskType !== 'string' || !TASK_TYPES.includes(taskType)) fail('task_type', 'The selected task type is invalid.');
+    const owners = b['owners'];
+    const users: number[] = [];
+    const guests: string[] = [];
+    const groups: string[] = [];
+    if (owners === null || typeof owners !== 'object' || Array.isArray(owners)) {
+      fail('owners', 'The owners field is required.');
+    } else {
+      const o = owners as Record<string, unknown>;
+      const list = (key: string): unknown[] => {
+        const value = o[key];
+        if (value === undefined || value === null) return [];
+        if (!Array.isArray(value)) {
+          fail(`owners.${key}`, `The owners.${key} must be an array.`);
+          return [];
+        }
+        return value;
+      };
+      list('users').forEach((id, i) => {
+        if (typeof id === 'number' && seed.members.some((m) => m.id === id && m.status !== 'disabled')) users.push(id);
+        else fail(`owners.users.${i}`, `The selected owners.users.${i} is invalid.`);
+      });
+      list('guests').forEach((email, i) => {
+        if (typeof email === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) guests.push(email);
+        else fail(`owners.guests.${i}`, `The owners.guests.${i} must be a valid email address.`);
+      });
+      list('groups').forEach((id, i) => {
+        if (typeof id === 'string' && seed.groups.some((g) => g.id === id)) groups.push(id);
+        else fail(`owners.groups.${i}`, `The selected owners.groups.${i} is invalid.`);
+      });
+      if (users.length + guests.length + groups.length === 0 && !Object.keys(errors).some((k) => k.startsWith('owners.'))) {
+        fail('owners', 'At least one assignee is required.');
+      }
+    }
+    const deadline = parseServerDate(b['deadline']);
+    if (b['deadline'] === undefined || b['deadline'] === null || b['deadline'] === '') fail('deadline', 'The deadline field is required.');
+    else if (deadline === undefined) fail('deadline', 'The deadline is not a valid date.');
+    let startedAt: number | undefined;
+    if (b['started_at'] !== undefined && b['started_at'] !== null) {
+      startedAt = parseServerDate(b['started_at']);
+      if (startedAt === undefined) fail('started_at', 'The started at is not a valid date.');
+      else if (deadline !== undefined && startedAt > deadline) fail('started_at', 'The started at must be a date before or equal to deadline.');
+    }
+    const tags = b['tags'];
+    if (tags !== undefined && tags !== null) {
+      if (!Array.isArray(tags)) fail('tags', 'The tags must be an array.');
+      else
+        tags.forEach((id, i) => {
+          if (typeof id !== 'string' || !seed.tags.some((t) => t.id === id)) fail(`tags.${i}`, `The selected tags.${i} is invalid.`);
+        });
+    }
+    const max = b['max_assignable'];
+    if (max !== undefined && max !== null && !(typeof max === 'number' && Number.isInteger(max) && max > 0)) {
+      fail('max_assignable', 'The max assignable must be at least 1.');
+    }
+    const webhook = b['webhook'];
+    if (webhook !== undefined && webhook !== null && !(typeof webhook === 'string' && /^https?:\/\/\S+$/.test(webhook))) {
+      fail('webhook', 'The webhook format is invalid.');
+    }
+    for (const flag of [
+      'separate_task_for_each_assignee',
+      'everyone_must_complete',
+      'can_complete_only_assignees',
+      'prevent_guest_comment',
+      'top_secret',
+    ]) {
+      if (b[flag] !== undefined && typeof b[flag] !== 'boolean') fail(flag, `The ${flag.replace(/_/g, ' ')} field must be true or false.`);
+    }
+    const formFields = b['form_fields'];
+    if (formFields !== undefined && formFields !== null) {
+      if (!Array.isArray(formFields)) fail('form_fields', 'The form fields must be an array.');
+      else
+        formFields.forEach((field: unknown, i) => {
+          const f = (field ?? {}) as Record<string, unknown>;
+          if (typeof f['label'] !== 'string' || f['label'] === '') fail(`form_fields.${i}.label`, 'The label field is required.');
+          if (typeof f['field_type'] !== 'string' || f['field_type'] === '') fail(`form_fields.${i}.field_type`, 'The field type field is required.');
+          if (typeof f['required'] !== 'boolean') fail(`form_fields.${i}.required`, 'The required field is required.');
+        });
+    }
+    if (Object.keys(errors).length > 0) return { errors };
+    const known = new Set(['title', 'task_type', 'owners', 'deadline', 'started_at', 'tags', 'summary', 'description', 'run_id']);
+    const extra: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(b)) {
+      if (!known.has(key)) extra[key] = value;
+    }
+    const summary = typeof b['summary'] === 'string' ? b['summary'] : typeof b['description'] === 'string' ? b['description'] : null;
+    return {
+      errors,
+      task: {
+        title,
+        task_type: taskType as string,
+        owners: { users, guests, groups },
+        deadline: new Date(deadline as number).toISOString(),
+        started_at: startedAt === undefined ? null : new Date(startedAt).toISOString(),
+        summary,
+        run_id: typeof b['run_id'] === 'string' && b['run_id'] !== '' ? b['run_id'] : null,
+        tags: Array.isArray(tags) ? (tags as string[]) : [],
+        extra,
+      },
+    };
+  }
+
+  function validationBody(errors: Record<string, string[]>): unknown {
+    const form = pickForm(behavior.validationForm, ['error-flag', 'laravel'] as const, 'validation');
+    if (form === 'laravel') {
+      return { message: 'The given data was invalid.', errors };
+    }
+    // Nested objects keyed by path segment; a single message as a plain string.
+    const nested: Record<string, unknown> = {};
+    for (const [path, messages] of Object.entries(errors)) {
+      const parts = path.split('.');
+      let node = nested;
+      for (const part of parts.slice(0, -1)) {
+        const next = node[part];
+        if (next === undefined || typeof next !== 'object' || next === null || Array.isArray(next)) {
+          node[part] = {};
+        }
+        node = node[part] as Record<string, unknown>;
+      }
+      const leaf = parts[parts.length - 1] ?? path;
+      node[leaf] = messages.length === 1 ? messages[0] : messages;
+    }
+    return { error: true, errors: nested };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Routes
+
+  const notFoundEndpoint = (): HandlerResult => ({
+    status: 404,
+    body: { error: true, message: 'Endpoint not found.', code: 'ENDPOINT_NOT_FOUND' },
+  });
+  const notFoundResource = (what: string): HandlerResult => ({
+    status: 404,
+    body: { error: true, message: `${what} not found.`, code: 'RESOURCE_NOT_FOUND' },
+  });
+
+  function orgTask(org: string, id: string, includeArchived = true): SandboxTask | undefined {
+    const task = tasks.get(id);
+    if (!task || task.orgId !== org) return undefined;
+    if (!includeArchived && task.archived_at !== null) return undefined;
+    return task;
+  }
+
+  function touch(task: SandboxTask): void {
+    task.last_updated = now();
+  }
+
+  function route(method: string, path: string, query: Record<string, string>, body: unknown): HandlerResult {
+    const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
+    if (parts[0] === 'me') {
+      if (method === 'GET' && parts.length === 1) return { status: 200, body: { data: renderUser(seed.user) } };
+      if (method === 'GET' && parts.length === 2 && parts[1] === 'organizations') {
+        return { status: 200, body: { data: seed.organizations.map((org) => ({ ...org, created_at: '2024-01-01T00:00:00Z' })) } };
+      }
+      return notFoundEndpoint();
+    }
+    if (parts[0] !== 'organizations' || parts.length < 3) return notFoundEndpoint();
+    const org = parts[1] ?? '';
+    if (!knownOrgs.has(org)) {
+      return { status: 403, body: { error: true, message: 'You do not have permission to access this organization.' } };
+    }
+    const resource = parts[2];
+    const rest = parts.slice(3);
+    const orgTasks = (): SandboxTask[] =>
+      [...tasks.values()].filter((t) => t.orgId === org && t.archived_at === null).sort((a, b) => b.increment_id - a.increment_id);
+
+    switch (resource) {
+      case 'tasks': {
+        if (rest.length === 0 && method === 'GET') {
+          let list = orgTasks();
+          if (query['is_oneoff'] === 'true' || query['is_oneoff'] === '1') list = list.filter((t) => t.is_oneoff);
+          if (query['status']) list = list.filter((t) => t.status === query['status']);
+          const page = paginate(list, path, query);
+          return { status: 200, body: { data: page.data.map(renderTask), meta: page.meta } };
+        }
+        if (rest.length === 0 && method === 'POST') {
+          const { errors, task } = validateCreate(body);
+          if (!task) return { status: 422, body: validationBody(errors) };
+          const created = addTask({ ...task, orgId: org });
+          return { status: 201, body: { data: renderTask(created) } };
+        }
+        const id = rest[0] ?? '';
+        if (rest.length === 1 && method === 'GET') {
+          const task = orgTask(org, id);
+          return task ? { status: 200, body: { data: renderTask(task) } } : notFoundResource('Task');
+        }
+        if (rest.length === 1 && method === 'DELETE') {
+          const task = orgTask(org, id);
+          if (!task) return notFoundResource('Task');
+          task.archived_at = now();
+          touch(task);
+          return { status: 204 };
+        }
+        if (rest.length === 2 && rest[1] === 'restore' && method === 'PUT') {
+          const task = orgTask(org, id);
+          if (!task) return notFoundResource('Task');
+          task.archived_at = null;
+          touch(task);
+          return { status: 200, body: { data: renderTask(task) } };
+        }
+        if (rest.length === 2 && rest[1] === 'delete' && method === 'DELETE') {
+          const task = orgTask(org, id);
+          if (!task) return notFoundResource('Task');
+          tasks.delete(id);
+          return { status: 204 };
+        }
+        return notFoundEndpoint();
+      }
+      case 'me': {
+        if (rest.length === 1 && rest[0] === 'tasks' && method === 'GET') {
+          const groupsOfMe = seed.groups.filter((g) => g.members.includes(seed.user.id)).map((g) => g.id);
+          const list = orgTasks().filter(
+            (t) => t.owners.users.includes(seed.user.id) || t.owners.groups.some((g) => groupsOfMe.includes(g)),
+          );
+          const page = paginate(list, path, query);
+          return { status: 200, body: { data: page.data.map(renderTask), meta: page.meta } };
+        }
+        return notFoundEndpoint();
+      }
+      case 'completed-tasks': {
+        if (rest.length === 0 && method === 'POST') {
+          const b = (body ?? {}) as Record<string, unknown>;
+          const id = typeof b['task_id'] === 'string' ? b['task_id'] : '';
+          if (id === '') return { status: 422, body: validationBody({ task_id: ['The task id field is required.'] }) };
+          const task = orgTask(org, id, false);
+          if (!task) return notFoundResource('Task');
+          if (task.completed_at !== null) {
+            return { status: 422, body: { error: true, message: 'This task has already been completed.' } };
+          }
+          if (task.task_type === 'approval' && typeof b['is_approved'] !== 'boolean') {
+            return { status: 422, body: validationBody({ is_approved: ['The is approved field is required for approval tasks.'] }) };
+          }
+          task.status = 'completed';
+          task.completed_at = now();
+          task.is_approved = typeof b['is_approved'] === 'boolean' ? b['is_approved'] : null;
+          touch(task);
+          return { status: 200, body: { data: renderTask(task) } };
+        }
+        if (rest.length === 1 && method === 'DELETE') {
+          const task = orgTask(org, rest[0] ?? '', false);
+          if (!task) return notFoundResource('Task');
+          if (task.completed_at === null) {
+            return { status: 422, body: { error: true, message: 'This task is not completed.' } };
+          }
+          task.status = 'in-progress';
+          task.completed_at = null;
+          task.is_approved = null;
+          touch(task);
+          return { status: 200, body: { data: renderTask(task) } };
+        }
+        return notFoundEndpoint();
+      }
+      case 'users': {
+        if (rest.length === 0 && method === 'GET') {
+          const list = search(seed.members, query['q'], (m) => [m.full_name, m.email, m.username]);
+          const page = paginate(list, path, query);
+          return { status: 200, body: { data: page.data.map(renderUser), meta: page.meta } };
+        }
+        if (rest.length === 1 && method === 'GET') {
+          return { status: 403, body: { error: true, message: 'Only administrators can view a member.' } };
+        }
+        return notFoundEndpoint();
+      }
+      case 'users-list': {
+        if (rest.length === 0 && method === 'GET') {
+          return {
+            status: 200,
+            body: {
+              data: seed.members.map((m) => ({ id: m.id, email: m.email, full_name: m.full_name, profile_pic: m.profile_pic, status: m.status })),
+            },
+          };
+        }
+        return notFoundEndpoint();
+      }
+      case 'groups': {
+        if (rest.length === 0 && method === 'GET') {
+          const page = paginate(search(seed.groups, query['q'], (g) => [g.name, g.description]), path, query);
+          return { status: 200, body: page };
+        }
+        return notFoundEndpoint();
+      }
+      case 'guests': {
+        if (rest.length === 0 && method === 'GET') {
+          const page = paginate(search(seed.guests, query['q'], (g) => [g.email, g.first_name, g.last_name]), path, query);
+          return { status: 200, body: page };
+        }
+        return notFoundEndpoint();
+      }
+      case 'tags': {
+        if (rest.length === 0 && method === 'GET') {
+          const page = paginate(search(seed.tags, query['q'], (t) => [t.title]), path, query);
+          return { status: 200, body: page };
+        }
+        return notFoundEndpoint();
+      }
+      default:
+        return notFoundEndpoint();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Faults
+
+  function globToRegExp(glob: string): RegExp {
+    let source = '';
+    for (let i = 0; i < glob.length; i++) {
+      const ch = glob[i] ?? '';
+      if (ch === '*' && glob[i + 1] === '*') {
+        source += '.*';
+        i++;
+      } else if (ch === '*') {
+        source += '[^/]*';
+      } else {
+        source += ch.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+      }
+    }
+    return new RegExp(`^${source}/?$`);
+  }
+
+  function takeFault(method: string, path: string): FaultSpec | undefined {
+    const index = faults.findIndex(
+      (fault) =>
+        fault.remaining > 0 &&
+        (fault.method === undefined || fault.method.toUpperCase() === method) &&
+        (fault.path === undefined || globToRegExp(fault.path).test(path)),
+    );
+    const fault = faults[index];
+    if (fault === undefined) return undefined;
+    fault.remaining--;
+    if (fault.remaining <= 0) faults.splice(index, 1);
+    return fault;
+  }
+
+  function faultResult(fault: FaultSpec): HandlerResult {
+    switch (fault.kind) {
+      case 'rate-limit': {
+        const seconds = fault.retryAfter === undefined ? 1 : fault.retryAfter;
+        const headers: Record<string, string> = {};
+        if (seconds !== null) {
+          headers['Retry-After'] = fault.retryAfterAsDate
+            ? new Date(Date.now() + seconds * 1000).toUTCString()
+            : String(seconds);
+        }
+        return { status: 429, headers, body: { message: 'Too Many Attempts.' } };
+      }
+      case 'unauthorized':
+        return { status: 401, body: { message: 'Unauthenticated.' } };
+      case 'status': {
+        const status = fault.status ?? 500;
+        const defaultBody =
+          status === 500
+            ? {
+                error: true,
+                message:
+                  "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry for key 'tasks_pkey' (SQL: insert into `tasks` ...) at /var/www/app/Http/Controllers/TaskController.php:212",
+              }
+            : status === 403
+              ? { error: true, message: 'You do not have permission to perform this action.' }
+              : { error: true, message: `Sandbox fault ${status}.` };
+        return { status, body: fault.body ?? defaultBody };
+      }
+      case 'slow':
+      case 'drop':
+        return { status: 500 };
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // HTTP plumbing
+
+  function send(res: ServerResponse, result: HandlerResult, extraHeaders: Record<string, string> = {}): void {
+    if (res.destroyed || res.writableEnded) return;
+    const headers: Record<string, string> = { ...extraHeaders, ...result.headers };
+    if (result.body === undefined || result.status === 204) {
+      res.writeHead(result.status, headers);
+      res.end();
+      return;
+    }
+    const text = JSON.stringify(result.body);
+    res.writeHead(result.status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  function readBody(req: IncomingMessage): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    });
+  }
+
+  function parseQuery(search: URLSearchParams): Record<string, string> {
+    const query: Record<string, string> = {};
+    for (const [key, value] of search) query[key] = value;
+    return query;
+  }
+
+  function headersOf(req: IncomingMessage): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return out;
+  }
+
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = url.pathname.slice(API_PREFIX.length) || '/';
+    const query = parseQuery(url.searchParams);
+    const bodyText = await readBody(req);
+    let body: unknown;
+    let bodyIsJson = true;
+    if (bodyText.trim() !== '') {
+      try {
+        body = JSON.parse(bodyText) as unknown;
+      } catch {
+        bodyIsJson = false;
+      }
+    }
+    const headers = headersOf(req);
+    const fault = takeFault(method, path);
+    log.push({
+      seq: ++seq,
+      method,
+      path,
+      query,
+      url: req.url ?? '',
+      headers,
+      bodyText,
+      body,
+      ...(fault ? { fault: fault.kind } : {}),
+      at: now(),
+    });
+    const requestHeaders = { 'X-Request-Id': `sbx-${seq}` };
+
+    if (fault?.kind === 'slow') {
+      await sleep(fault.delayMs ?? 1000);
+    } else if (fault?.kind === 'drop' && !fault.commit) {
+      req.socket.destroy();
+      return;
+    } else if (fault && !fault.commit) {
+      send(res, faultResult(fault), requestHeaders);
+      return;
+    }
+
+    let result: HandlerResult;
+    if (headers['x-tallyfy-client'] !== 'APIClient') {
+      result = notFoundEndpoint();
+    } else if (headers['authorization'] !== `Bearer ${token}`) {
+      result = { status: 401, body: { message: 'Unauthenticated.' } };
+    } else if (bodyText.trim() !== '' && !(headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      result = { status: 415, body: { error: true, message: 'Send JSON with Content-Type: application/json.' } };
+    } else if (!bodyIsJson) {
+      result = { status: 400, body: { error: true, message: 'The body is not valid JSON.' } };
+    } else {
+      try {
+        result = route(method, path, query, body);
+      } catch (error) {
+        result = { status: 500, body: { error: true, message: String(error) } };
+      }
+    }
+
+    if (fault?.commit && fault.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.commit) {
+      send(res, faultResult(fault), requestHeaders);
+      return;
+    }
+    send(res, result, requestHeaders);
+  }
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type' };
+    if (method === 'OPTIONS') {
+      send(res, { status: 204 }, cors);
+      return;
+    }
+    const parts = url.pathname.slice(CONTROL_PREFIX.length).split('/').filter((p) => p !== '').map(decodeURIComponent);
+    const text = await readBody(req);
+    let body: unknown;
+    try {
+      body = text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+      send(res, { status: 400, body: { error: 'The body is not valid JSON.' } }, cors);
+      return;
+    }
+    const ok = (value: unknown): HandlerResult => ({ status: 200, body: value ?? {} });
+    let result: HandlerResult;
+    try {
+      const [what, id] = parts;
+      if (what === undefined && method === 'GET') {
+        result = ok({ url: sandbox.url, token, orgId, seed, behavior });
+      } else if (what === 'faults') {
+        if (method === 'GET') result = ok(control.faults());
+        else if (method === 'POST') {
+          for (const fault of Array.isArray(body) ? body : [body]) control.injectFault(fault as FaultSpec);
+          result = ok(control.faults());
+        } else if (method === 'DELETE') {
+          control.clearFaults();
+          result = ok([]);
+        } else result = { status: 405, body: { error: 'Method not allowed.' } };
+      } else if (what === 'requests') {
+        if (method === 'GET') {
+          const filter: { method?: string; path?: string } = {};
+          const m = url.searchParams.get('method');
+          const p = url.searchParams.get('path');
+          if (m) filter.method = m;
+          if (p) filter.path = p;
+          result = ok(control.requests(filter));
+        } else if (method === 'DELETE') {
+          control.clearRequests();
+          result = ok([]);
+        } else result = { status: 405, body: { error: 'Method not allowed.' } };
+      } else if (what === 'tasks') {
+        if (id === undefined && method === 'GET') result = ok(control.tasks(url.searchParams.get('orgId') ?? undefined));
+        else if (id === undefined && method === 'POST') result = { status: 201, body: control.addTask(body as SandboxTaskInput) };
+        else if (id !== undefined && method === 'GET') {
+          const task = control.task(id);
+          result = task ? ok(task) : { status: 404, body: { error: 'No such task.' } };
+        } else if (id !== undefined && (method === 'PATCH' || method === 'PUT')) {
+          const patch = (body ?? {}) as Partial<SandboxTask>;
+          const { status, ...others } = patch;
+          let task = control.updateTask(id, others);
+          if (typeof status === 'string') task = control.setTaskStatus(id, status);
+          result = ok(task);
+        } else if (id !== undefined && method === 'DELETE') {
+          result = control.removeTask(id) ? { status: 204 } : { status: 404, body: { error: 'No such task.' } };
+        } else result = { status: 405, body: { error: 'Method not allowed.' } };
+      } else if (what === 'config') {
+        if (method === 'GET') result = ok(control.behavior());
+        else if (method === 'PUT' || method === 'POST' || method === 'PATCH') result = ok(control.configure((body ?? {}) as Partial<SandboxBehavior>));
+        else result = { status: 405, body: { error: 'Method not allowed.' } };
+      } else if (what === 'reset' && method === 'POST') {
+        control.reset();
+        result = ok({ reset: true });
+      } else {
+        result = { status: 404, body: { error: 'Unknown control endpoint.' } };
+      }
+    } catch (error) {
+      result = { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
+    }
+    send(res, result, cors);
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
+    const isControl = url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`);
+    if (isApi) inFlight++;
+    const work = isApi ? handleApi(req, res, url) : isControl ? handleControl(req, res, url) : Promise.resolve(send(res, notFoundEndpoint()));
+    work
+      .catch((error: unknown) => send(res, { status: 500, body: { error: true, message: String(error) } }))
+      .finally(() => {
+        if (!isApi) return;
+        inFlight--;
+        if (inFlight === 0) {
+          const waiters = settleWaiters;
+          settleWaiters = [];
+          for (const resolve of waiters) resolve();
+        }
+      });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const origin = (): string => `http://${hostInUrl}:${address.port}`;
+
+  const control: SandboxControl = {
+    injectFault(fault) {
+      const kinds: FaultKind[] = ['rate-limit', 'status', 'slow', 'drop', 'unauthorized'];
+      if (fault === null || typeof fault !== 'object' || !kinds.includes(fault.kind)) {
+        throw new Error(`A fault needs a kind: ${kinds.join(', ')}.`);
+      }
+      faults.push({ ...fault, remaining: Math.max(1, fault.count ?? 1) });
+    },
+    clearFaults() {
+      faults = [];
+    },
+    faults() {
+      return faults.map(({ remaining, ...fault }) => ({ ...fault, count: remaining }));
+    },
+    requests(filter = {}) {
+      const pathPattern = filter.path === undefined ? undefined : globToRegExp(filter.path);
+      return log.filter(
+        (entry) =>
+          (filter.method === undefined || entry.method === filter.method.toUpperCase()) &&
+          (pathPattern === undefined || pathPattern.test(entry.path)),
+      );
+    },
+    clearRequests() {
+      log = [];
+    },
+    tasks(forOrg) {
+      return [...tasks.values()]
+        .filter((task) => forOrg === undefined || task.orgId === forOrg)
+        .sort((a, b) => a.increment_id - b.increment_id)
+        .map((task) => structuredClone(task));
+    },
+    task(id) {
+      const task = tasks.get(id);
+      return task ? structuredClone(task) : undefined;
+    },
+    addTask(input) {
+      if (input === null || typeof input !== 'object' || typeof input.title !== 'string') {
+        throw new Error('A task needs a title.');
+      }
+      return structuredClone(addTask(input));
+    },
+    updateTask(id, patch) {
+      const task = requireStored(id);
+      Object.assign(task, patch, { id });
+      return structuredClone(task);
+    },
+    setTaskStatus(id, status) {
+      const task = requireStored(id);
+      task.status = status;
+      task.completed_at = status === 'completed' || status === 'complete' ? (task.completed_at ?? now()) : null;
+      touch(task);
+      return structuredClone(task);
+    },
+    removeTask(id) {
+      return tasks.delete(id);
+    },
+    behavior() {
+      return { ...behavior };
+    },
+    configure(patch) {
+      behavior = { ...behavior, ...patch };
+      toggles = { validation: 0, owners: 0, dates: 0 };
+      return { ...behavior };
+    },
+    settled() {
+      return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => settleWaiters.push(resolve));
+    },
+    reset() {
+      behavior = { ...DEFAULT_BEHAVIOR };
+      faults = [];
+      log = [];
+      tasks = new Map();
+      incrementId = 0;
+      toggles = { validation: 0, owners: 0, dates: 0 };
+      if (options.demoTasks) seedDemoTasks();
+    },
+  };
+
+  if (options.demoTasks) seedDemoTasks();
+
+  const sandbox: Sandbox = {
+    ...control,
+    url: `${origin()}${API_PREFIX}`,
+    origin: origin(),
+    controlUrl: `${origin()}${CONTROL_PREFIX}`,
+    port: address.port,
+    token,
+    orgId,
+    seed,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.destroy();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+  return sandbox;
+}

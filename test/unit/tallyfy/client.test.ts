@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { isTallyfyError } from '../../../src/core/tallyfy/errors';
+import { makeClient, rejection, useSandbox, validInput } from './helpers';
+
+describe('tallyfy client against the sandbox', () => {
+  const sandbox = useSandbox();
+
+  it('reads the signed-in user and their organizations', async () => {
+    const { client } = makeClient(sandbox.current);
+    const me = await client.me();
+    assert.equal(me.id, 1001);
+    assert.equal(me.email, 'ada.lovelace@example.com');
+    assert.equal(me.displayName, 'Ada Lovelace');
+    const orgs = await client.organizations();
+    assert.deepEqual(
+      orgs.map((org) => org.id),
+      sandbox.current.seed.organizations.map((org) => org.id),
+    );
+    assert.match(orgs[0]?.id ?? '', /^[0-9a-f]{32}$/);
+  });
+
+  it('sends the documented headers, Content-Type only with a body, and the token nowhere else', async () => {
+    const { client } = makeClient(sandbox.current);
+    await client.me();
+    await client.createTask(sandbox.current.orgId, validInput());
+    const [get, post] = sandbox.current.requests();
+    assert.ok(get && post);
+    for (const request of [get, post]) {
+      assert.equal(request.headers['authorization'], `Bearer ${sandbox.current.token}`);
+      assert.equal(request.headers['accept'], 'application/json');
+      assert.equal(request.headers['x-tallyfy-client'], 'APIClient');
+      assert.equal(request.headers['user-agent'], 'tallyfy-todo-tests/0.0.0');
+    }
+    assert.equal(get.headers['content-type'], undefined);
+    assert.equal(post.headers['content-type'], 'application/json');
+    for (const request of [get, post]) {
+      assert.ok(!request.url.includes(sandbox.current.token), 'no token in the URL');
+      assert.ok(!request.bodyText.includes(sandbox.current.token), 'no token in the body');
+    }
+  });
+
+  it('never hands the token to the logger, and logs the request id', async () => {
+    const { client, logs } = makeClient(sandbox.current);
+    await client.me();
+    await rejection(() => client.getTask(sandbox.current.orgId, 'f'.repeat(32)));
+    assert.ok(logs.length > 0);
+    assert.ok(logs.every((line) => !line.message.includes(sandbox.current.token)));
+    assert.ok(logs.some((line) => /X-Request-Id sbx-\d+/.test(line.message)));
+  });
+
+  it('creates a one-off task and reads the 201 answer', async () => {
+    const { client } = makeClient(sandbox.current);
+    const deadline = new Date(Date.UTC(2031, 0, 2, 3, 4, 5, 678));
+    const task = await client.createTask(
+      sandbox.current.orgId,
+      validInput({ title: '  Remove the retry hack ', deadline, description: 'From src/a.ts:3', owners: { users: [1001, 1002], guests: ['auditor@example.org'] } }),
+    );
+    assert.match(task.id, /^[0-9a-f]{32}$/);
+    assert.equal(task.title, 'Remove the retry hack');
+    assert.equal(task.status, 'not-started');
+    assert.equal(task.summary, 'From src/a.ts:3');
+    assert.equal(task.deadline, '2031-01-02T03:04:05Z');
+    assert.deepEqual(
+      task.owners.users.map((user) => user.id),
+      [1001, 1002],
+    );
+    assert.deepEqual(task.owners.guests, ['auditor@example.org']);
+    const [post] = sandbox.current.requests({ method: 'POST' });
+    assert.deepEqual(post?.body, {
+      title: 'Remove the retry hack',
+      task_type: 'task',
+      owners: { users: [1001, 1002], guests: ['auditor@example.org'], groups: [] },
+      deadline: '2031-01-02T03:04:05Z',
+      description: 'From src/a.ts:3',
+      summary: 'From src/a.ts:3',
+    });
+    assert.equal(sandbox.current.tasks().length, 1);
+  });
+
+  it('reads owners.users as ids or objects and dates in every form the sandbox sends', async () => {
+    const { client } = makeClient(sandbox.current);
+    const created = await client.createTask(sandbox.current.orgId, validInput({ deadline: new Date(Date.UTC(2030, 5, 1, 12)) }));
+    for (const ownersForm of ['ids', 'objects'] as const) {
+      for (const dateForm of ['z', 'offset', 'millis', 'space'] as const) {
+        sandbox.current.configure({ ownersForm, dateForm });
+        const task = await client.getTask(sandbox.current.orgId, created.id);
+        assert.equal(task.deadline, '2030-06-01T12:00:00Z', `${ownersForm}/${dateForm}`);
+        assert.equal(task.owners.users[0]?.id, 1001);
+        assert.equal(task.owners.users[0]?.fullName, ownersForm === 'objects' ? 'Ada Lovelace' : undefined);
+      }
+    }
+  });
+
+  it('completes, reopens, archives, restores and deletes a task', async () => {
+    const { client } = makeClient(sandbox.current);
+    const org = sandbox.current.orgId;
+    const task = await client.createTask(org, validInput());
+    const done = await client.completeTask(org, task.id);
+    assert.equal(done?.isCompleted, true);
+    assert.equal(done?.status, 'completed');
+    assert.deepEqual(sandbox.current.requests({ method: 'POST', path: '/organizations/*/completed-tasks' })[0]?.body, { task_id: task.id });
+    const reopened = await client.reopenTask(org, task.id);
+    assert.equal(reopened?.status, 'in-progress');
+    assert.equal(reopened?.isCompleted, false);
+    await client.archiveTask(org, task.id);
+    assert.equal((await client.listTasks(org)).items.length, 0);
+    assert.ok(sandbox.current.task(task.id)?.archived_at);
+    const restored = await client.restoreTask(org, task.id);
+    assert.equal(restored?.archivedAt, undefined);
+    assert.equal((await client.listTasks(org)).items.length, 1);
+    await client.deleteTask(org, task.id);
+    assert.equal(sandbox.current.task(task.id), undefined);
+    const gone = await rejection(() => client.getTask(org, task.id));
+    assert.ok(isTallyfyError(gone, 'not-found'));
+    assert.equal(gone.code, 'RESOURCE_NOT_FOUND');
+  });
+
+  it('sends is_approved when completing an approval', async () => {
+    const { client } = makeClient(sandbox.current);
+    const org = sandbox.current.orgId;
+    const task = await client.createTask(org, validInput({ task_type: 'approval' }));
+    const refused = await rejection(() => client.completeTask(org, task.id));
+    assert.ok(isTallyfyError(refused, 'validation'));
+    assert.ok(refused.fieldErrors?.['is_approved']);
+    const done = await client.completeTask(org, task.id, { isApproved: true });
+    assert.equal(done?.isCompleted, true);
+    assert.equal(sandbox.current.task(task.id)?.is_approved, true);
+  });
+
+  it('sees status changes made in Tallyfy', async () => {
+    const { client } = makeClient(sandbox.current);
+    const task = await client.createTask(sandbox.current.orgId, validInput());
+    sandbox.current.setTaskStatus(task.id, 'completed');
+    const fresh = await client.getTask(sandbox.current.orgId, task.id);
+    assert.equal(fresh.isCompleted, true);
+    assert.ok(fresh.completedAt);
+  });
+
+  it('lists one-off tasks and my tasks', async () => {
+    const { client } = makeClient(sandbox.current);
+    const org = sandbox.current.orgId;
+    sandbox.current.addTask({ title: 'mine', owners: { users: [1001], guests: [], groups: [] } });
+    sandbox.current.addTask({ title: 'theirs', owners: { users: [1004], guests: [], groups: [] } });
+    sandbox.current.addTask({ title: 'process step', is_oneoff: false });
+    const all = await client.listTasks(org);
+    assert.deepEqual(all.items.map((t) => t.title).sort(), ['mine', 'theirs']);
+    assert.equal(sandbox.current.requests()[0]?.query['is_oneoff'], 'true');
+    const everything = await client.listTasks(org, { isOneoff: false });
+    assert.equal(everything.items.length, 3);
+    const mine = await client.listMyTasks(org);
+    assert.deepEqual(mine.items.map((t) => t.title).sort(), ['mine', 'process step']);
+  });
+
+  it('lists and searches members, groups, guests and tags', async () => {
+    const { client } = makeClient(sandbox.current);
+    const org = sandbox.current.orgId;
+    const firstPage = await client.listUsers(org);
+    assert.equal(firstPage.items.length, 10);
+    assert.equal(firstPage.pagination?.totalPages, 2);
+    const allUsers = await client.listUsers(org, { all: true, perPage: 5 });
+    assert.equal(allUsers.items.length, sandbox.current.seed.members.length);
+    const grace = await client.listUsers(org, { q: 'hopper' });
+    assert.deepEqual(grace.items.map((m) => m.fullName), ['Grace Hopper']);
+    assert.equal(sandbox.current.requests({ path: '/organizations/*/users' }).at(-1)?.query['q'], 'hopper');
+    const light = await client.listUsersLight(org);
+    assert.equal(light.length, sandbox.current.seed.members.length);
+    const groups = await client.listGroups(org, { q: 'eng' });
+    assert.deepEqual(groups.items.map((g) => g.name), ['Engineering']);
+    assert.deepEqual(groups.items[0]?.members, [1001, 1002, 1003]);
+    const guests = await client.listGuests(org);
+    assert.deepEqual(guests.items.map((g) => g.email), ['auditor@example.org', 'contractor@example.net']);
+    const tags = await client.listTags(org, { q: 'SEC' });
+    assert.deepEqual(tags.items.map((t) => t.title), ['security']);
+    assert.match(tags.items[0]?.id ?? '', /^[0-9a-f]{32}$/);
+  });
+
+  it('is signed out without a token and sends nothing', async () => {
+    const { client } = makeClient(sandbox.current, { getToken: async () => undefined });
+    const error = await rejection(() => client.me());
+    assert.ok(isTallyfyError(error, 'signed-out'));
+    assert.equal(sandbox.current.requests().length, 0);
+  });
+
+  it('refuses empty ids before sending', async () => {
+    const { client } = makeClient(sandbox.current);
+    const error = await rejection(() => client.getTask(sandbox.current.orgId, '  '));
+    assert.ok(isTallyfyError(error, 'configuration'));
+    assert.equal(sandbox.current.requests().length, 0);
+  });
+});
