@@ -57,8 +57,15 @@ export class TallyfyError extends Error {
   }
 }
 
+/**
+ * True for a TallyfyError, also one made by another copy of this module (another extension, or a test
+ * bundle, calling the public API), where `instanceof` would say no.
+ */
 export function isTallyfyError(value: unknown, kind?: TallyfyErrorKind): value is TallyfyError {
-  return value instanceof TallyfyError && (kind === undefined || value.kind === kind);
+  const isOne =
+    value instanceof TallyfyError ||
+    (value instanceof Error && value.name === 'TallyfyError' && typeof (value as { kind?: unknown }).kind === 'string');
+  return isOne && (kind === undefined || (value as TallyfyError).kind === kind);
 }
 
 /** The plain English message for each kind; the extension may localize around these. */

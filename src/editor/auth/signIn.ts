@@ -138,7 +138,7 @@ async function pickOrganization(organizations: readonly Organization[], current:
   const picked = await vscode.window.showQuickPick(
     organizations.map((organization) => ({
       label: organization.name,
-      description: organization.id === current ? vscode.l10n.t('current') : undefined,
+      description: organization.id === current ? vscode.l10n.t('current') : '',
       detail: organization.id,
       organization,
     })),

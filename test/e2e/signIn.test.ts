@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { runCommand, screenshot, startE2E, type E2E } from './workbench';
+
+describe('e2e: signing in', function () {
+  let e2e: E2E;
+
+  before(async () => {
+    e2e = await startE2E();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await screenshot(e2e.page, this.currentTest.fullTitle());
+    }
+  });
+
+  after(async () => {
+    await e2e?.close();
+  });
+
+  it('shows the Tallyfy status bar item once the extension is running', async () => {
+    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+  });
+
+  it('"Tallyfy: Sign In" from the palette asks for the token in a password box', async () => {
+    await runCommand(e2e.page, 'Tallyfy: Sign In');
+    const box = e2e.page.locator('.quick-input-widget input[type="password"]');
+    await box.waitFor({ state: 'visible' });
+    assert.match(await e2e.page.locator('.quick-input-widget').innerText(), /Sign in to Tallyfy/);
+  });
+
+  it('reports a wrong token in the box and stores nothing', async () => {
+    const box = e2e.page.locator('.quick-input-widget input[type="password"]');
+    await box.fill('not-a-valid-token');
+    await box.press('Enter');
+    await e2e.page.locator('.quick-input-widget', { hasText: 'Tallyfy rejected this token' }).waitFor();
+    assert.equal(await box.isVisible(), true, 'the box stays open for another try');
+    assert.equal(e2e.sandbox.requests({ path: '/me' }).length, 1);
+  });
+
+  it('signs in with the right token and shows the organization in the status bar', async () => {
+    const box = e2e.page.locator('.quick-input-widget input[type="password"]');
+    await box.fill(e2e.sandbox.token);
+    await box.press('Enter');
+    const orgName = e2e.sandbox.seed.organizations.find((o) => o.id === e2e.sandbox.orgId)?.name;
+    assert.ok(orgName);
+    await e2e.page.locator('.statusbar-item', { hasText: orgName }).waitFor();
+    await e2e.page.keyboard.press('Escape');
+    await e2e.page.locator('.statusbar-item[id$="notifications"], .statusbar-item.notifications-center-toggle, [id="status.notifications"]').first().click();
+    await e2e.page.locator('.notifications-center', { hasText: 'Signed in to Tallyfy as' }).waitFor();
+  });
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, CONFIG_SECTION, EXTENSION_ID, SettingDefaults, Views } from '../../src/core/contract';
+import type { TallyfyTodoApi } from '../../src/editor/api';
+
+export default function (): void {
+  describe('activation', () => {
+    let extension: vscode.Extension<TallyfyTodoApi>;
+
+    before(async () => {
+      const found = vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID);
+      assert.ok(found, `${EXTENSION_ID} is not installed`);
+      extension = found;
+      await extension.activate();
+    });
+
+    it('activates and returns the public API', () => {
+      assert.equal(extension.isActive, true);
+      assert.equal(extension.exports.apiVersion, 1);
+      assert.equal(typeof extension.exports.createTask, 'function');
+      assert.ok(Array.isArray(extension.exports.createdTasks()));
+    });
+
+    it('registers every contributed command', async () => {
+      const registered = new Set(await vscode.commands.getCommands(true));
+      const contributed: { command: string }[] = extension.packageJSON.contributes.commands;
+      assert.ok(contributed.length >= Object.keys(Commands).length);
+      for (const { command } of contributed) {
+        assert.ok(registered.has(command), `${command} is not registered`);
+      }
+    });
+
+    it('reads every setting with its documented default', () => {
+      const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+      for (const [key, value] of Object.entries(SettingDefaults)) {
+        assert.deepEqual(config.inspect(key)?.defaultValue, value, key);
+      }
+    });
+
+    it('contributes the Tallyfy view, which can be shown', async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.tallyfy');
+      await vscode.commands.executeCommand(`${Views.tasks}.focus`);
+    });
+  });
+}
