@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   flattenFieldErrors,
   FORM_ERROR_KEY,
+  isTallyfyError,
   parseErrorBody,
   parseRetryAfter,
   safeServerMessage,
@@ -9,6 +10,16 @@ import {
 } from '../../../src/core/tallyfy/errors';
 
 describe('tallyfy errors', () => {
+  it('recognises an error made by another copy of the module, by name and kind', () => {
+    const own = new TallyfyError('validation');
+    const foreign = Object.assign(new Error('Title is required.'), { name: 'TallyfyError', kind: 'validation' });
+    assert.equal(isTallyfyError(own, 'validation'), true);
+    assert.equal(isTallyfyError(foreign, 'validation'), true);
+    assert.equal(isTallyfyError(foreign, 'network'), false);
+    assert.equal(isTallyfyError(new Error('plain')), false);
+    assert.equal(isTallyfyError({ name: 'TallyfyError', kind: 'validation' }), false);
+  });
+
   it('reads every documented error body', () => {
     assert.deepEqual(parseErrorBody({ message: 'Unauthenticated.' }), { message: 'Unauthenticated.' });
     assert.deepEqual(parseErrorBody({ error: true, message: 'Nope', code: 'RESOURCE_NOT_FOUND' }), { message: 'Nope', code: 'RESOURCE_NOT_FOUND' });
