@@ -15,6 +15,7 @@ import { SettingsReader } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
 import { TaskService } from './editor/taskService';
 import { registerTasksView } from './editor/tasksView';
+import { registerTodoFeatures } from './editor/todos';
 
 export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const started = performance.now();
@@ -41,9 +42,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
       void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Tallyfy.'));
     }, deps),
     registerCommand(Commands.switchOrganization, () => switchOrganization(session), deps),
-    registerCommand(Commands.createTaskFromTodo, () => notAvailableYet(vscode.l10n.t('Creating a task from a TODO')), deps),
-    registerCommand(Commands.createTaskFromTodoMenu, (...args) => vscode.commands.executeCommand(Commands.createTaskFromTodo, ...args), deps),
-    registerCommand(Commands.quickCreateTaskFromTodo, () => notAvailableYet(vscode.l10n.t('Quick create')), deps),
+    registerTodoFeatures({ tasks, settings, log, session, presentError: deps.presentError }),
     registerCommand(Commands.refreshTasks, () => notAvailableYet(vscode.l10n.t('Refreshing tasks')), deps),
     registerCommand(Commands.findLinkedTodos, () => notAvailableYet(vscode.l10n.t('Finding linked TODOs')), deps),
   );

@@ -14,6 +14,10 @@ export const Commands = {
   refreshTasks: 'tallyfy.refreshTasks',
   findLinkedTodos: 'tallyfy.findLinkedTodos',
   showLog: 'tallyfy.showLog',
+  /** Opens a task in Tallyfy by id (from the lightbulb and the hover; not in the palette). */
+  openTask: 'tallyfy.openTask',
+  /** Copies a task id (from the hover; not in the palette). */
+  copyTaskId: 'tallyfy.copyTaskId',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -28,7 +32,16 @@ export const CommandTitles: Readonly<Record<CommandId, string>> = {
   [Commands.refreshTasks]: 'Refresh Tasks',
   [Commands.findLinkedTodos]: 'Find Linked TODOs',
   [Commands.showLog]: 'Show Log',
+  [Commands.openTask]: 'Open in Tallyfy',
+  [Commands.copyTaskId]: 'Copy Task Id',
 };
+
+/** Commands that act on a task or a TODO given as arguments, hidden from the palette. */
+export const PaletteHiddenCommands: readonly CommandId[] = [
+  Commands.createTaskFromTodoMenu,
+  Commands.openTask,
+  Commands.copyTaskId,
+];
 
 export const COMMAND_CATEGORY = 'Tallyfy';
 
@@ -72,6 +85,8 @@ export const ViewTitles = {
 export const ContextKeys = {
   signedIn: 'tallyfy.signedIn',
   onTodo: 'tallyfy.onTodo',
+  /** The cursor is on a TODO that carries a `tallyfy:<id>` reference. */
+  onLinkedTodo: 'tallyfy.onLinkedTodo',
 } as const;
 
 /** Labels of the task form, as the webview shows them (each is its control's accessible name). */

@@ -11,7 +11,7 @@ export type CheckOutcome =
  * After a create whose outcome is unknown: lists the user's recent tasks with that title so the user can
  * pick the one that was created (it then joins the list), or choose knowingly to create it again.
  */
-export async function checkForTask(tasks: TaskService, title: string, source?: RecordSource): Promise<CheckOutcome> {
+export async function checkForTask(tasks: TaskService, title: string, source?: Omit<RecordSource, 'reference'>): Promise<CheckOutcome> {
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for "{0}" in Tallyfy…', title), cancellable: true },
     (_progress, token) => {

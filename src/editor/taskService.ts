@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { defaultDeadline } from '../core/deadline';
 import { RecordStore, taskToRecord, type RecordSource, type TaskRecord } from '../core/records';
 import { TallyfyError, type CreateTaskInput, type Task } from '../core/tallyfy';
+import { formatReference } from '../core/todo';
 import type { Session } from './auth/session';
 import type { Logger } from './log';
 import type { SettingsReader } from './settings';
@@ -45,7 +46,10 @@ export class TaskService implements vscode.Disposable {
   }
 
   /** Fills the defaults, validates, creates the task once, and records it. */
-  async create(request: CreateTaskRequest, options: { source?: RecordSource; signal?: AbortSignal } = {}): Promise<TaskRecord> {
+  async create(
+    request: CreateTaskRequest,
+    options: { source?: Omit<RecordSource, 'reference'> | undefined; signal?: AbortSignal | undefined } = {},
+  ): Promise<TaskRecord> {
     const { client, orgId, state } = this.session.requireOrganization();
     const input: Record<string, unknown> = {
       ...request,
@@ -58,7 +62,7 @@ export class TaskService implements vscode.Disposable {
     const record = taskToRecord(task, {
       orgId,
       baseUrl: state.identity.baseUrl,
-      source: options.source,
+      source: options.source && { ...options.source, reference: formatReference(task.id) },
       names: { users: new Map([[state.identity.userId, state.identity.userName]]) },
     });
     return this.records.add(record);
@@ -77,13 +81,29 @@ export class TaskService implements vscode.Disposable {
       .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   }
 
+  /** The record of a task id, when this workspace has one. */
+  find(id: string): TaskRecord | undefined {
+    return this.records.snapshot().find((record) => record.id === id);
+  }
+
+  /** Moves a record's link to the line its TODO is on now. */
+  async linkedAt(id: string, line: number): Promise<void> {
+    await this.records.update(id, (record) => (record.source ? { ...record, source: { ...record.source, line } } : record));
+  }
+
   /** Adds a task found in Tallyfy (e.g. after "Check for the task") to the records. */
-  async adopt(task: Task, source?: RecordSource): Promise<TaskRecord> {
+  async adopt(task: Task, source?: Omit<RecordSource, 'reference'>): Promise<TaskRecord> {
     const state = this.session.state;
     if (state.kind !== 'signed-in') {
       throw new TallyfyError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
     }
-    return this.records.add(taskToRecord(task, { orgId: state.orgId, baseUrl: state.identity.baseUrl, source }));
+    return this.records.add(
+      taskToRecord(task, {
+        orgId: state.orgId,
+        baseUrl: state.identity.baseUrl,
+        source: source && { ...source, reference: formatReference(task.id) },
+      }),
+    );
   }
 
   dispose(): void {

@@ -30,15 +30,28 @@ export default function (): void {
       }
     });
 
+    it('declares exactly the settings the code knows', () => {
+      const declared = Object.keys(extension.packageJSON.contributes.configuration.properties as Record<string, unknown>);
+      assert.deepEqual(declared.sort(), Object.keys(SettingDefaults).map((key) => `${CONFIG_SECTION}.${key}`).sort());
+    });
+
     it('reads every setting with its documented default', () => {
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
       for (const [key, value] of Object.entries(SettingDefaults)) {
-        assert.deepEqual(config.inspect(key)?.defaultValue, value, key);
+        const inspected = config.inspect(key);
+        assert.deepEqual(inspected?.defaultValue, value, key);
+        // The runner points apiBaseUrl and organizationId at the sandbox; every other setting is unset.
+        const set = [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue].some((v) => v !== undefined);
+        if (!set) {
+          assert.deepEqual(config.get(key), value, key);
+        }
       }
     });
 
     it('contributes the Tallyfy view, which can be shown', async () => {
-      await vscode.commands.executeCommand('workbench.view.extension.tallyfy');
+      const views: { id: string }[] = extension.packageJSON.contributes.views[Views.container];
+      assert.ok(views.some((view) => view.id === Views.tasks), `${Views.tasks} is not contributed`);
+      await vscode.commands.executeCommand(`workbench.view.extension.${Views.container}`);
       await vscode.commands.executeCommand(`${Views.tasks}.focus`);
     });
   });

@@ -5,8 +5,9 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import activation from './activation.test';
 import session from './session.test';
+import todos from './todos.test';
 
-const files: (() => void)[] = [activation, session];
+const files: (() => void)[] = [activation, session, todos];
 
 export function run(): Promise<void> {
   const kind = vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop';

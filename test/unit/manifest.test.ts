@@ -9,6 +9,7 @@ import {
   Commands,
   ContextKeys,
   EXTENSION_ID,
+  PaletteHiddenCommands,
   SettingDefaults,
   ViewTitles,
   Views,
@@ -57,14 +58,22 @@ describe('manifest', () => {
     }
   });
 
-  it('hides the right-click alias from the palette and shows it only on a TODO', () => {
+  it('hides the commands that need a task or a TODO from the palette, and shows the right-click item only on a TODO', () => {
     const palette = pkg.contributes.menus.commandPalette;
-    assert.ok(palette.some((e: { command: string; when: string }) => e.command === Commands.createTaskFromTodoMenu && e.when === 'false'));
+    for (const id of PaletteHiddenCommands) {
+      assert.ok(palette.some((e: { command: string; when: string }) => e.command === id && e.when === 'false'), id);
+    }
     const context = pkg.contributes.menus['editor/context'];
     assert.deepEqual(
       context.map((e: { command: string; when: string }) => [e.command, e.when]),
       [[Commands.createTaskFromTodoMenu, ContextKeys.onTodo]],
     );
+  });
+
+  it('binds a key to creating a task, only while the cursor is on a TODO', () => {
+    const [binding] = pkg.contributes.keybindings;
+    assert.equal(binding.command, Commands.createTaskFromTodoMenu);
+    assert.match(binding.when, new RegExp(`\\b${ContextKeys.onTodo.replace('.', '\\.')}\\b`));
   });
 
   it('contributes every setting with its default and a description', () => {

@@ -1,0 +1,234 @@
+import * as vscode from 'vscode';
+import { Commands } from '../../core/contract';
+import { defaultDeadline } from '../../core/deadline';
+import type { TaskRecord } from '../../core/records';
+import { isTallyfyError, TITLE_MAX_LENGTH } from '../../core/tallyfy';
+import type { TodoComment } from '../../core/todo';
+import { checkForTask } from '../checkForTask';
+import { describeError, presentError } from '../errors';
+import type { Logger } from '../log';
+import { openTaskInTallyfy } from '../openTask';
+import type { SettingsReader } from '../settings';
+import type { TaskService } from '../taskService';
+import { todoAt } from './documents';
+import { TodoTracker, writeBackReference } from './writeBack';
+
+export interface CreateDeps {
+  readonly tasks: TaskService;
+  readonly settings: SettingsReader;
+  readonly log: Logger;
+}
+
+/** What a task is created from: a TODO comment, or selected text that holds none. */
+export interface CreateTarget {
+  readonly document: vscode.TextDocument;
+  readonly todo: TodoComment | undefined;
+  readonly title: string;
+  readonly description: string;
+  readonly line: number;
+}
+
+/**
+ * The document and range a create command acts on: `(uri, range)` arguments (from the lightbulb, a
+ * CodeLens, other commands and tests) or the active editor's selection.
+ */
+async function resolveTarget(args: readonly unknown[], settings: SettingsReader): Promise<CreateTarget | undefined> {
+  const [uri, range] = args;
+  let document: vscode.TextDocument;
+  let selection: vscode.Range;
+  if (uri instanceof vscode.Uri && range instanceof vscode.Range) {
+    document = await vscode.workspace.openTextDocument(uri);
+    selection = range;
+  } else {
+    const editor = vscode.window.activeTextEditor;
+    if (editor === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and put the cursor on a TODO comment to create a Tallyfy task from it.'));
+      return undefined;
+    }
+    document = editor.document;
+    selection = editor.selection;
+  }
+  const todo = todoAt(document, selection, settings);
+  if (todo !== undefined) {
+    return { document, todo, title: todo.title, description: todo.description, line: todo.range.start.line };
+  }
+  const selected = document.getText(selection).trim();
+  if (selected === '') {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('There is no TODO comment here. Put the cursor on a TODO comment, or select the text the task should be made from.'),
+    );
+    return undefined;
+  }
+  const fromSelection = vscode.l10n.t('Create from Selection');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('The selection holds no TODO comment. Create a Tallyfy task from the selected text?'),
+    fromSelection,
+  );
+  if (choice !== fromSelection) {
+    return undefined;
+  }
+  const [first = '', ...rest] = selected.split(/\r\n|\r|\n/);
+  return { document, todo: undefined, title: first.trim().slice(0, TITLE_MAX_LENGTH), description: rest.join('\n').trim(), line: selection.start.line };
+}
+
+/** A linked TODO opens its task instead of creating a duplicate, unless the user asks for another. */
+async function confirmUnlinked(target: CreateTarget, deps: CreateDeps): Promise<boolean> {
+  const [linked] = target.todo?.references ?? [];
+  if (linked === undefined) {
+    return true;
+  }
+  const open = vscode.l10n.t('Open in Tallyfy');
+  const another = vscode.l10n.t('Create Another Task');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('This TODO is already linked to Tallyfy task {0}.', linked),
+    open,
+    another,
+  );
+  if (choice === open) {
+    await vscode.commands.executeCommand(Commands.openTask, linked);
+  }
+  deps.log.debug(`A create was asked for a TODO already linked to ${linked}; the user chose ${choice ?? 'nothing'}.`);
+  return choice === another;
+}
+
+/** Where the TODO came from, for the task's description. */
+function describeSource(target: CreateTarget): string {
+  const where = `${vscode.workspace.asRelativePath(target.document.uri, true)}:${target.line + 1}`;
+  const parts = [target.description, vscode.l10n.t('From {0}', where)].filter((p) => p.trim() !== '');
+  return parts.join('\n\n');
+}
+
+/**
+ * "Tallyfy: Quick Create Task from TODO": one input box with the title; Enter creates the task with the
+ * defaults (assigned to the signed-in user, due per `tallyfy.defaultDeadlineDays`). A failure that
+ * created nothing asks again with what was typed and what went wrong; a create whose outcome is unknown
+ * offers "Check for the task" and is never sent again without the user's say.
+ */
+export async function quickCreate(deps: CreateDeps, args: readonly unknown[]): Promise<TaskRecord | undefined> {
+  const target = await resolveTarget(args, deps.settings);
+  if (target === undefined || !(await confirmUnlinked(target, deps))) {
+    return undefined;
+  }
+  const tracker = target.todo && new TodoTracker(target.document.uri, target.todo);
+  try {
+    let value = target.title;
+    let problem: string | undefined;
+    for (;;) {
+      const title = await askTitle(deps, value, problem);
+      if (title === undefined) {
+        return undefined;
+      }
+      try {
+        return await createAndLink(deps, target, tracker, title);
+      } catch (error) {
+        // Nothing was created: ask again with what was typed and what went wrong.
+        deps.log.error(error instanceof Error ? error : String(error));
+        if (isTallyfyError(error, 'cancelled')) {
+          return undefined;
+        }
+        value = title;
+        problem = describeError(error).message;
+        if (isTallyfyError(error, 'signed-out') || isTallyfyError(error, 'unauthorized')) {
+          void presentError(error, deps.log);
+          return undefined;
+        }
+      }
+    }
+  } finally {
+    tracker?.dispose();
+  }
+}
+
+/** The input box; resolves with the title once the task is to be created, or undefined when dismissed. */
+function askTitle(deps: CreateDeps, value: string, problem: string | undefined): Promise<string | undefined> {
+  const box = vscode.window.createInputBox();
+  const due = defaultDeadline(deps.settings.get('defaultDeadlineDays'));
+  box.title = vscode.l10n.t('New Tallyfy task');
+  box.prompt = vscode.l10n.t('Press Enter to create the task, assigned to you and due {0}.', due.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+  box.value = value;
+  box.validationMessage = problem;
+  box.ignoreFocusOut = true;
+  const validate = (value: string): string | undefined =>
+    value.trim() === ''
+      ? vscode.l10n.t('The title is required.')
+      : value.trim().length > TITLE_MAX_LENGTH
+        ? vscode.l10n.t('The title has {0} characters; Tallyfy allows {1}.', value.trim().length, TITLE_MAX_LENGTH)
+        : undefined;
+  return new Promise((resolve) => {
+    box.onDidChangeValue((value) => (box.validationMessage = validate(value)));
+    box.onDidAccept(() => {
+      const message = validate(box.value);
+      if (message !== undefined) {
+        box.validationMessage = message;
+        return;
+      }
+      resolve(box.value.trim());
+      box.dispose();
+    });
+    box.onDidHide(() => {
+      resolve(undefined);
+      box.dispose();
+    });
+    box.show();
+  });
+}
+
+async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: TodoTracker | undefined, title: string): Promise<TaskRecord | undefined> {
+  const source = { uri: target.document.uri.toString(), line: target.line };
+  let record: TaskRecord;
+  try {
+    record = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the Tallyfy task…'), cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return deps.tasks.create({ title, description: describeSource(target) }, { source: target.todo ? source : undefined, signal: controller.signal });
+      },
+    );
+  } catch (error) {
+    if (!isTallyfyError(error, 'outcome-unknown')) {
+      throw error;
+    }
+    const check = vscode.l10n.t('Check for the Task');
+    const choice = await vscode.window.showWarningMessage(describeError(error).message, check);
+    if (choice !== check) {
+      return undefined;
+    }
+    const outcome = await checkForTask(deps.tasks, title, target.todo ? source : undefined);
+    if (outcome.kind === 'create-again') {
+      return createAndLink(deps, target, tracker, title);
+    }
+    if (outcome.kind !== 'found') {
+      return undefined;
+    }
+    record = outcome.record;
+  }
+  if (tracker !== undefined) {
+    const written = await writeBackReference(tracker, record.id, deps.settings, deps.log);
+    if (written.kind === 'written' || written.kind === 'already-there') {
+      await deps.tasks.linkedAt(record.id, written.line);
+    } else if (written.kind === 'not-found') {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Task {0} was created, but its TODO was changed or removed meanwhile, so the reference was not written. The task is in the Tallyfy list.', record.id),
+      );
+    }
+  }
+  void announceCreated(record, deps);
+  return record;
+}
+
+async function announceCreated(record: TaskRecord, deps: CreateDeps): Promise<void> {
+  const open = vscode.l10n.t('Open in Tallyfy');
+  const copy = vscode.l10n.t('Copy Id');
+  const due = record.deadline ? new Date(record.deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const choice = await vscode.window.showInformationMessage(
+    due ? vscode.l10n.t('Created Tallyfy task "{0}", due {1}.', record.title, due) : vscode.l10n.t('Created Tallyfy task "{0}".', record.title),
+    open,
+    copy,
+  );
+  if (choice === open) {
+    await openTaskInTallyfy(record, deps.settings);
+  } else if (choice === copy) {
+    await vscode.env.clipboard.writeText(record.id);
+  }
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { Commands } from '../../core/contract';
+import type { TaskRecord } from '../../core/records';
+import type { SettingsReader } from '../settings';
+import { todoAt } from './documents';
+
+/** A hover on a linked TODO: the task's title, status, deadline and assignees, with actions. */
+class LinkedTodoHover implements vscode.HoverProvider {
+  constructor(
+    private readonly settings: SettingsReader,
+    private readonly records: () => readonly TaskRecord[],
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const todo = todoAt(document, new vscode.Range(position, position), this.settings);
+    const token = todo?.referenceTokens.find((t) => t.range.start.line === position.line) ?? todo?.referenceTokens[0];
+    if (todo === undefined || token === undefined) {
+      return undefined;
+    }
+    const id = token.id;
+    const record = this.records().find((r) => r.id === id);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId] };
+    md.supportThemeIcons = true;
+    if (record !== undefined) {
+      md.appendMarkdown('$(tasklist) **');
+      md.appendText(record.title);
+      md.appendMarkdown('**\n\n');
+      const lines: string[] = [vscode.l10n.t('Status: {0}', record.deleted ? vscode.l10n.t('deleted in Tallyfy') : record.status)];
+      if (record.deadline !== undefined) {
+        lines.push(vscode.l10n.t('Deadline: {0}', new Date(record.deadline).toLocaleString()));
+      }
+      if (record.assignees.length > 0) {
+        lines.push(vscode.l10n.t('Assignees: {0}', record.assignees.join(', ')));
+      }
+      for (const line of lines) {
+        md.appendText(line);
+        md.appendMarkdown('  \n');
+      }
+    } else {
+      md.appendText(vscode.l10n.t('Tallyfy task {0}', id));
+      md.appendMarkdown('  \n');
+      md.appendText(vscode.l10n.t('Not in this workspace\'s task list (linked by someone else). "Tallyfy: Find Linked TODOs" adds it.'));
+      md.appendMarkdown('\n\n');
+    }
+    const args = encodeURIComponent(JSON.stringify([id]));
+    md.appendMarkdown(
+      `\n\n[$(link-external) ${vscode.l10n.t('Open in Tallyfy')}](command:${Commands.openTask}?${args}) · ` +
+        `[$(copy) ${vscode.l10n.t('Copy id')}](command:${Commands.copyTaskId}?${args})`,
+    );
+    return new vscode.Hover(md, new vscode.Range(token.range.start.line, token.range.start.character, token.range.end.line, token.range.end.character));
+  }
+}
+
+export function registerLinkedTodoHover(settings: SettingsReader, records: () => readonly TaskRecord[]): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ scheme: '*' }, new LinkedTodoHover(settings, records));
+}
