@@ -55,5 +55,6 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(REPO_ROOT, '.test-output');
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
+  const file = `e2e-${name.replace(/^e2e\W*/i, '').replace(/[^a-z0-9]+/gi, '-')}.png`;
+  await page.screenshot({ path: join(dir, file) }).catch(() => undefined);
 }

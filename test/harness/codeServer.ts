@@ -1,17 +1,21 @@
 // Starts a real VS Code (code-server) and opens its workbench in headless Chromium, where the
-// extension under development runs in the real extension host.
+// extension under development runs in the real extension host. Used by the test runner and the
+// benchmark. Every process and temporary folder started here is removed again: by `stop()`/`close()`,
+// on SIGINT/SIGTERM, and (processes and folders) when the Node.js process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Harness } from './install';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 
-const CHROMIUM_ARGS = [
+/** Flags that let Chromium run headless in a container, offline. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -26,31 +30,97 @@ const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
   'git.enabled': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'chat.disableAIFeatures': true,
 };
 
-export interface CodeServer {
-  readonly url: string;
-  readonly userDataDir: string;
-  readonly extensionsDir: string;
-  /** Everything the server printed. */
-  readonly output: string[];
+// ---------------------------------------------------------------------------------------------------
+// Clean-up of everything started here, also when a run is interrupted or crashes.
+
+interface Resource {
+  /** Orderly stop. */
   stop(): Promise<void>;
+  /** Last resort while the process exits (synchronous only). */
+  kill(): void;
 }
 
-export interface CodeServerOptions {
-  /** Extra user settings (merged over the quiet defaults). */
-  readonly settings?: Record<string, unknown>;
-  /** A packaged extension to install into the profile before the server starts. */
-  readonly vsix?: string;
+const resources = new Set<Resource>();
+let hooked = false;
+
+/** Registers something to remove on stop, on SIGINT/SIGTERM and at exit; returns its unregister. */
+export function onCleanup(resource: Resource): () => void {
+  resources.add(resource);
+  if (!hooked) {
+    hooked = true;
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      process.once(signal, () => {
+        void stopAll().then(() => process.exit(code));
+      });
+    }
+    process.once('exit', () => {
+      for (const r of [...resources].reverse()) {
+        try {
+          r.kill();
+        } catch {
+          // nothing more can be done while exiting
+        }
+      }
+    });
+  }
+  return () => resources.delete(resource);
+}
+
+/** Stops everything still registered, the most recent first (a server before its folders). */
+async function stopAll(): Promise<void> {
+  for (const r of [...resources].reverse()) {
+    await r.stop().catch(() => undefined);
+  }
+}
+
+/** A temporary folder under the system's temp folder, removed again at the latest when Node.js exits. */
+export function tempFolder(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  const remove = (): void => {
+    unregister();
+    rmSync(path, { recursive: true, force: true });
+  };
+  const unregister = onCleanup({ stop: async () => remove(), kill: remove });
+  return { path, remove };
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      killGroup(child, 'SIGKILL');
+      resolve();
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      // The extension host and other helpers share the server's process group.
+      killGroup(child, 'SIGKILL');
+      resolve();
+    });
+    killGroup(child, 'SIGTERM');
+  });
 }
 
 function freePort(): Promise<number> {
@@ -64,64 +134,68 @@ function freePort(): Promise<number> {
   });
 }
 
-const running = new Set<() => Promise<void>>();
-let exitHooked = false;
-function track(stop: () => Promise<void>): void {
-  running.add(stop);
-  if (!exitHooked) {
-    exitHooked = true;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
-        void Promise.allSettled([...running].map((s) => s())).then(() => process.exit(130));
-      });
-    }
-  }
+// ---------------------------------------------------------------------------------------------------
+// The server.
+
+export interface CodeServer {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  readonly port: number;
+  /** The code-server process (the leader of its process group). */
+  readonly process: ChildProcess;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  /** Everything the server printed. */
+  readonly output: string[];
+  /** Stops the server and its extension hosts and removes its folders. */
+  stop(): Promise<void>;
 }
 
-function killTree(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      resolve();
-    }, 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      clearTimeout(timer);
-      resolve();
-    }
+export interface CodeServerOptions {
+  /** Extra user settings (merged over the quiet defaults). */
+  readonly settings?: Record<string, unknown>;
+  /** Keep workspace trust on (off by default, so the extension runs without a trust prompt). */
+  readonly workspaceTrust?: boolean;
+  /** A packaged extension (.vsix) to install into the profile before the server starts. */
+  readonly vsix?: string;
+  /** Receives the server's output as it comes. */
+  readonly onOutput?: (text: string) => void;
+}
+
+/** Runs code-server's CLI once (e.g. `--install-extension`) against the given profile folders. */
+function codeServerCli(harness: Harness, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(harness.node, [harness.codeServerEntry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`code-server ${args.join(' ')} failed (${code}):\n${output}`)),
+    );
   });
 }
 
+/** Starts code-server with Node.js 24 on a free port of 127.0.0.1, with fresh profile folders. */
 export async function startCodeServer(harness: Harness, options: CodeServerOptions = {}): Promise<CodeServer> {
-  const root = mkdtempSync(join(tmpdir(), 'tallyfy-vscode-'));
-  const userDataDir = join(root, 'user-data');
-  const extensionsDir = join(root, 'extensions');
+  const root = tempFolder('tallyfy-vscode-');
+  const userDataDir = join(root.path, 'user-data');
+  const extensionsDir = join(root.path, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
+  const trust = options.workspaceTrust === true;
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+    JSON.stringify({ ...QUIET_SETTINGS, 'security.workspace.trust.enabled': trust, ...options.settings }, null, 2),
   );
-  const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  if (options.vsix !== undefined) {
-    await new Promise<void>((resolve, reject) => {
-      const install = spawn(harness.node, [harness.codeServerEntry, ...common, '--install-extension', options.vsix!, '--force'], {
-        stdio: 'inherit',
-      });
-      install.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`installing ${options.vsix} failed (${code})`))));
-    });
+  const profile = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  try {
+    if (options.vsix !== undefined) {
+      await codeServerCli(harness, [...profile, '--install-extension', options.vsix, '--force']);
+    }
+  } catch (error) {
+    root.remove();
+    throw error;
   }
   const port = await freePort();
   const output: string[] = [];
@@ -133,23 +207,26 @@ export async function startCodeServer(harness: Harness, options: CodeServerOptio
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
-      ...common,
+      ...(trust ? [] : ['--disable-workspace-trust']),
+      ...profile,
+      // Without it a built workbench ignores the development payload (extensionDevelopmentPath, …).
       '--vscode-option', 'enable-smoke-test-driver',
     ],
+    // Its own process group, so stopping it also stops the extension hosts it started.
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
   );
   const stop = async (): Promise<void> => {
-    running.delete(stop);
-    await killTree(child);
-    rmSync(root, { recursive: true, force: true });
+    unregister();
+    await stopGroup(child);
+    root.remove();
   };
-  track(stop);
+  const unregister = onCleanup({ stop, kill: () => killGroup(child, 'SIGKILL') });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`code-server did not start in 60 s:\n${output.join('')}`)), 60_000);
     const onData = (chunk: Buffer): void => {
       const text = chunk.toString();
       output.push(text);
+      options.onOutput?.(text);
       if (text.includes('HTTP server listening')) {
         clearTimeout(timer);
         resolve();
@@ -157,6 +234,7 @@ export async function startCodeServer(harness: Harness, options: CodeServerOptio
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
+    child.once('error', reject);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`code-server exited (${code}) before it was ready:\n${output.join('')}`));
@@ -165,7 +243,15 @@ export async function startCodeServer(harness: Harness, options: CodeServerOptio
     await stop();
     throw error;
   });
-  return { url: `http://127.0.0.1:${port}`, userDataDir, extensionsDir, output, stop };
+  return { url: `http://127.0.0.1:${port}`, port, process: child, userDataDir, extensionsDir, output, stop };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The workbench in Chromium.
+
+/** playwright-core from the harness install (the root's copy only provides its types). */
+function playwright(harness: Harness): typeof import('playwright-core') {
+  return createRequire(join(harness.dir, 'package.json'))('playwright-core') as typeof import('playwright-core');
 }
 
 export interface WorkbenchOptions {
@@ -179,45 +265,94 @@ export interface WorkbenchOptions {
   readonly extensionEnvironment?: Record<string, string>;
   /** Receives the extension host's console output. */
   readonly onLog?: (line: string) => void;
+  /** Browser viewport; 1400×900 by default. */
+  readonly viewport?: { width: number; height: number };
 }
 
 export interface Workbench {
   readonly browser: Browser;
   readonly page: Page;
-  /** Resolves with the test module's exit code (only with extensionTestsPath). */
+  /** Resolves with the test module's exit code (only with extensionTestsPath): 0 passed, else failed. */
   readonly exitCode: Promise<number>;
   close(): Promise<void>;
 }
 
+/** Opens the workbench of a running server in a new headless Chromium, with the development payload. */
 export async function openWorkbench(server: CodeServer, harness: Harness, options: WorkbenchOptions): Promise<Workbench> {
-  const browser = await chromium.launch({ executablePath: harness.chromium, args: CHROMIUM_ARGS, headless: true });
+  const browser = await playwright(harness).chromium.launch({ executablePath: harness.chromium, args: CHROMIUM_ARGS, headless: true });
   const close = async (): Promise<void> => {
-    running.delete(close);
+    unregister();
     await browser.close().catch(() => undefined);
   };
-  track(close);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  let settle: (code: number) => void = () => undefined;
-  const exitCode = new Promise<number>((resolve) => (settle = resolve));
-  await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
-  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
-    options.onLog?.(format(...args));
-  });
-  const remote = (path: string): string => `vscode-remote://${new URL(server.url).host}${path}`;
-  const payload: [string, string][] = [];
-  const development = options.extensionDevelopmentPath === undefined ? REPO_ROOT : options.extensionDevelopmentPath;
-  if (development !== null) {
-    payload.push(['extensionDevelopmentPath', remote(development)]);
+  // Playwright itself kills the browsers it launched when Node.js exits.
+  const unregister = onCleanup({ stop: close, kill: () => undefined });
+  try {
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    let settle: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => (settle = resolve));
+    // The workbench calls these when the payload names a test module: the log with the extension
+    // host's console output, the exit with the outcome of the module's run().
+    await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
+      options.onLog?.(format(...args));
+    });
+    const remote = (path: string): string => `vscode-remote://127.0.0.1:${server.port}${path}`;
+    const payload: [string, string][] = [];
+    const development = options.extensionDevelopmentPath === undefined ? REPO_ROOT : options.extensionDevelopmentPath;
+    if (development !== null) {
+      payload.push(['extensionDevelopmentPath', remote(development)]);
+    }
+    if (options.extensionTestsPath !== undefined) {
+      payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+    }
+    if (options.extensionEnvironment !== undefined) {
+      payload.push(['extensionEnvironment', JSON.stringify(options.extensionEnvironment)]);
+    }
+    const url = `${server.url}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return { browser, page, exitCode, close };
+  } catch (error) {
+    await close();
+    throw error;
   }
-  if (options.extensionTestsPath !== undefined) {
-    payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Both at once.
+
+export interface VsCode {
+  readonly server: CodeServer;
+  readonly workbench: Workbench;
+  readonly page: Page;
+  readonly browser: Browser;
+  readonly process: ChildProcess;
+  readonly userDataDir: string;
+  /** Closes the browser, stops the server and removes the profile folders. */
+  close(): Promise<void>;
+}
+
+/** Starts a server and opens its workbench; one `close()` undoes both. */
+export async function launchVsCode(harness: Harness, options: CodeServerOptions & WorkbenchOptions): Promise<VsCode> {
+  const server = await startCodeServer(harness, options);
+  let workbench: Workbench;
+  try {
+    workbench = await openWorkbench(server, harness, options);
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  if (options.extensionEnvironment !== undefined) {
-    payload.push(['extensionEnvironment', JSON.stringify(options.extensionEnvironment)]);
-  }
-  const url = `${server.url}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  return { browser, page, exitCode, close };
+  return {
+    server,
+    workbench,
+    page: workbench.page,
+    browser: workbench.browser,
+    process: server.process,
+    userDataDir: server.userDataDir,
+    async close() {
+      await workbench.close();
+      await server.stop();
+    },
+  };
 }

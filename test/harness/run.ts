@@ -5,8 +5,9 @@
 // Expects the suite to be built first (`node esbuild.mjs --tests`, as the npm script does).
 // TALLYFY_TEST_VERBOSE=1 also prints the workbench's offline noise (gallery and sign-in look-ups).
 import Mocha from 'mocha';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { startSandbox } from '../sandbox/server';
 import { openWorkbench, REPO_ROOT, startCodeServer } from './codeServer';
 import { ensureHarness, type Harness } from './install';
@@ -20,6 +21,8 @@ interface Counts {
 const SUITE = join(REPO_ROOT, 'out', 'test', 'integration', 'index');
 const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
 const SIGN_IN_BOX = '.quick-input-widget input[type="password"]';
+/** The title of the quick create's input box. */
+const QUICK_CREATE_TITLE = 'New Tallyfy task';
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 /** Workbench log entries that only say the machine is offline (see docs on real VS Code tests). */
 const OFFLINE_NOISE = /open-vsx\.org|Timed out waiting for authentication provider|vsda|marketplace|update\.code\.visualstudio\.com/i;
@@ -65,22 +68,38 @@ async function integration(harness: Harness): Promise<Counts> {
         console.log(entry.replace(/^/gm, '  '));
       },
     });
-    // Types the sandbox's token into the sign-in box whenever the suite opens it, as a person would.
-    const box = workbench.page.locator(SIGN_IN_BOX);
-    const typist = (async () => {
+    // Answers the boxes the suite opens, as a person would: the sandbox's token into the sign-in box,
+    // Enter in the quick create's title box (accepting the title taken from the TODO).
+    const page = workbench.page;
+    const answer = async (input: Locator, fill?: string): Promise<void> => {
       for (;;) {
-        await box.waitFor({ state: 'visible', timeout: 0 });
-        await box.fill(sandbox.token);
-        await box.press('Enter');
-        await box.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+        await input.waitFor({ state: 'visible', timeout: 0 });
+        if (fill !== undefined) await input.fill(fill);
+        await input.press('Enter');
+        await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
       }
-    })().catch(() => undefined); // ends when the page closes
+    };
+    const titleBox = page
+      .locator('.quick-input-widget')
+      .filter({ has: page.locator('.quick-input-title', { hasText: QUICK_CREATE_TITLE }) })
+      .locator('input:not([type="password"])');
+    // Both end when the page closes.
+    const typist = Promise.all([answer(page.locator(SIGN_IN_BOX), sandbox.token), answer(titleBox)]).catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([
       workbench.exitCode,
       new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), SUITE_TIMEOUT_MS))),
     ]);
     clearTimeout(timer);
+    if (code !== 0) {
+      // What the workbench showed when the suite ended, for the failure.
+      const shot = join(REPO_ROOT, '.test-output', 'integration-failure.png');
+      mkdirSync(dirname(shot), { recursive: true });
+      await workbench.page.screenshot({ path: shot }).then(
+        () => console.log(`integration: the workbench at the end of the suite: ${relative(REPO_ROOT, shot)}`),
+        () => undefined,
+      );
+    }
     await workbench.close();
     await typist;
     if (hidden > 0) {
@@ -141,9 +160,20 @@ function codeServerVersion(harness: Harness): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
+/** Removes the screenshots of an earlier run's failures (.test-output/ is git-ignored). */
+function clearOldScreenshots(): void {
+  const dir = join(REPO_ROOT, '.test-output');
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (name === 'integration-failure.png' || (name.startsWith('e2e-') && name.endsWith('.png'))) {
+      rmSync(join(dir, name), { force: true });
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const harness = ensureHarness();
+  clearOldScreenshots();
   console.log('\n== Integration suite in the real VS Code extension host');
   let a: Counts;
   try {

@@ -1,14 +1,13 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './codeServer';
+import { REPO_ROOT, tempFolder } from './codeServer';
 
 /** A fresh copy of the fixture workspace in a temporary folder, so tests may edit it. */
 export function copyFixtureWorkspace(): { folder: string; remove(): void } {
-  const root = mkdtempSync(join(tmpdir(), 'tallyfy-workspace-'));
-  const folder = join(root, 'workspace');
+  const root = tempFolder('tallyfy-workspace-');
+  const folder = join(root.path, 'workspace');
   cpSync(join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
-  return { folder, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { folder, remove: root.remove };
 }
 
 /** The files under `dir` whose bytes contain `needle` (for checking that a secret was never written). */
