@@ -131,7 +131,7 @@ async function integration(harness: Harness): Promise<Counts> {
   }
   const result = { passed: counts?.passed ?? 0, failed: (counts?.failed ?? 0) + failed };
   console.log(
-    `\n[integration] VS Code ${version} (code-server ${codeServerVersion(harness)}, web extension host): ` +
+    `\n[integration] VS Code ${version} (code-server ${codeServerVersion(harness)}, Node extension host, browser workbench): ` +
       `${result.passed} passed, ${result.failed} failed in ${seconds(started)}`,
   );
   return result;
