@@ -58,3 +58,57 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const file = `e2e-${name.replace(/^e2e\W*/i, '').replace(/[^a-z0-9]+/gi, '-')}.png`;
   await page.screenshot({ path: join(dir, file) }).catch(() => undefined);
 }
+
+/** Signs in through the palette and the password box with the sandbox's token. */
+export async function signIn(e2e: E2E): Promise<void> {
+  await runCommand(e2e.page, 'Tallyfy: Sign In');
+  const box = e2e.page.locator('.quick-input-widget input[type="password"]');
+  await box.waitFor({ state: 'visible' });
+  await box.fill(e2e.sandbox.token);
+  await box.press('Enter');
+  await box.waitFor({ state: 'hidden' });
+}
+
+/** Opens a workspace file from the Explorer, as a person would. */
+export async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  for (const name of names) {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.click();
+  }
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+/** The rendered editor line that shows `text`. */
+export function editorLine(page: Page, text: string) {
+  return page.locator('.monaco-editor .view-line', { hasText: text }).first();
+}
+
+/**
+ * Clicks a line, then opens the editor's context menu on it, until the menu does (or does not) hold
+ * `item`: the extension learns of the cursor move asynchronously, and a busy extension host (a language
+ * server starting) can delay that. Returns whether the menu held the item at the end; with `leaveOpen`
+ * the menu stays open when it holds the item.
+ */
+export async function contextMenuHas(page: Page, lineText: string, item: string, expected: boolean, leaveOpen = false): Promise<boolean> {
+  const line = editorLine(page, lineText);
+  const menu = page.locator('.context-view .monaco-menu');
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    await line.click();
+    await page.waitForTimeout(300);
+    await line.click({ button: 'right' });
+    await menu.locator('.action-label', { hasText: 'Command Palette' }).waitFor({ state: 'visible' });
+    const has = (await menu.locator('.action-label', { hasText: item }).count()) > 0;
+    const settled = has === expected || Date.now() > deadline;
+    if (!(settled && has && leaveOpen)) {
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+    }
+    if (settled) {
+      return has;
+    }
+    await page.waitForTimeout(500);
+  }
+}

@@ -93,7 +93,7 @@ async function confirmUnlinked(target: CreateTarget, deps: CreateDeps): Promise<
 
 /** Where the TODO came from, for the task's description. */
 function describeSource(target: CreateTarget): string {
-  const where = `${vscode.workspace.asRelativePath(target.document.uri, true)}:${target.line + 1}`;
+  const where = `${vscode.workspace.asRelativePath(target.document.uri)}:${target.line + 1}`;
   const parts = [target.description, vscode.l10n.t('From {0}', where)].filter((p) => p.trim() !== '');
   return parts.join('\n\n');
 }

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { contextMenuHas, editorLine, openFromExplorer, screenshot, signIn, startE2E, type E2E } from './workbench';
+
+const MENU_ITEM = 'Create Tallyfy Task from TODO';
+
+describe('e2e: a task from a TODO', function () {
+  let e2e: E2E;
+
+  before(async () => {
+    e2e = await startE2E();
+    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+    await openFromExplorer(e2e.page, 'src', 'report.ts');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await screenshot(e2e.page, this.currentTest.fullTitle());
+    }
+  });
+
+  after(async () => {
+    await e2e?.close();
+  });
+
+  it('offers "Create Tallyfy Task from TODO" in the right-click menu on a TODO line only', async () => {
+    assert.equal(await contextMenuHas(e2e.page, 'TODO: Prepare the Q3 report', MENU_ITEM, true), true, 'on the TODO');
+    assert.equal(await contextMenuHas(e2e.page, "return 'draft'", MENU_ITEM, false), false, 'on code');
+    assert.equal(await contextMenuHas(e2e.page, 'not a comment, a string', MENU_ITEM, false), false, 'in a string');
+    assert.equal(await contextMenuHas(e2e.page, 'Include the churn numbers', MENU_ITEM, true), true, 'on its continuation line');
+  });
+
+  it('creates the task from the menu and writes its reference into the comment', async () => {
+    await signIn(e2e);
+    assert.equal(await contextMenuHas(e2e.page, 'TODO: Prepare the Q3 report', MENU_ITEM, true, true), true);
+    await e2e.page.locator('.context-view .monaco-menu .action-label', { hasText: MENU_ITEM }).click();
+    const titleBox = e2e.page.locator('.quick-input-widget input');
+    await titleBox.waitFor({ state: 'visible' });
+    assert.equal(await titleBox.inputValue(), 'Prepare the Q3 report for the board');
+    await titleBox.press('Enter');
+
+    await editorLine(e2e.page, 'TODO(tallyfy:').waitFor({ state: 'visible' });
+    const [task] = e2e.sandbox.tasks().filter((t) => t.title === 'Prepare the Q3 report for the board');
+    assert.ok(task, 'the sandbox holds the task');
+    const line = (await editorLine(e2e.page, 'TODO(tallyfy:').innerText()).replace(/\u00a0/g, ' ');
+    assert.equal(line.trim(), `// TODO(tallyfy:${task.id}): Prepare the Q3 report for the board`);
+    assert.match(task.summary ?? '', /Include the churn numbers from the data team\./);
+    assert.match(task.summary ?? '', /From src\/report\.ts:2/);
+  });
+});
