@@ -42,7 +42,15 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
       void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Tallyfy.'));
     }, deps),
     registerCommand(Commands.switchOrganization, () => switchOrganization(session), deps),
-    registerTodoFeatures({ tasks, settings, log, session, presentError: deps.presentError }),
+    registerTodoFeatures({
+      tasks,
+      settings,
+      log,
+      session,
+      presentError: deps.presentError,
+      extensionUri: context.extensionUri,
+      workspaceState: context.workspaceState,
+    }),
     registerCommand(Commands.refreshTasks, () => notAvailableYet(vscode.l10n.t('Refreshing tasks')), deps),
     registerCommand(Commands.findLinkedTodos, () => notAvailableYet(vscode.l10n.t('Finding linked TODOs')), deps),
   );

@@ -7,7 +7,8 @@ describe('e2e: a task from a TODO', function () {
   let e2e: E2E;
 
   before(async () => {
-    e2e = await startE2E();
+    // The right-click item opens what tallyfy.createOpens says: here the quick create.
+    e2e = await startE2E({ settings: { 'tallyfy.createOpens': 'quick' } });
     await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
     await openFromExplorer(e2e.page, 'src', 'report.ts');
   });
@@ -44,6 +45,6 @@ describe('e2e: a task from a TODO', function () {
     const line = (await editorLine(e2e.page, 'TODO(tallyfy:').innerText()).replace(/\u00a0/g, ' ');
     assert.equal(line.trim(), `// TODO(tallyfy:${task.id}): Prepare the Q3 report for the board`);
     assert.match(task.summary ?? '', /Include the churn numbers from the data team\./);
-    assert.match(task.summary ?? '', /From src\/report\.ts:2/);
+    assert.match(task.summary ?? '', /Source: src\/report\.ts:2/);
   });
 });

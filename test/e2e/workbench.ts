@@ -112,3 +112,17 @@ export async function contextMenuHas(page: Page, lineText: string, item: string,
     await page.waitForTimeout(500);
   }
 }
+
+/** The frame of the open task form (webviews are nested iframes), once its Title field is there. */
+export async function formFrame(page: Page): Promise<import('playwright-core').Frame> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if ((await frame.getByLabel('Title', { exact: true }).count().catch(() => 0)) > 0) {
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) throw new Error('The task form did not appear.');
+    await page.waitForTimeout(250);
+  }
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
 import { defaultDeadline } from '../../core/deadline';
+import { buildDescription } from '../../core/form';
 import type { TaskRecord } from '../../core/records';
 import { isTallyfyError, TITLE_MAX_LENGTH } from '../../core/tallyfy';
 import type { TodoComment } from '../../core/todo';
@@ -10,7 +11,8 @@ import type { Logger } from '../log';
 import { openTaskInTallyfy } from '../openTask';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
-import { todoAt } from './documents';
+import { todoAt, toVsRange } from './documents';
+import { sourceInput } from './source';
 import { TodoTracker, writeBackReference } from './writeBack';
 
 export interface CreateDeps {
@@ -26,13 +28,15 @@ export interface CreateTarget {
   readonly title: string;
   readonly description: string;
   readonly line: number;
+  /** The lines the TODO (or selection) spans. */
+  readonly range: vscode.Range;
 }
 
 /**
  * The document and range a create command acts on: `(uri, range)` arguments (from the lightbulb, a
  * CodeLens, other commands and tests) or the active editor's selection.
  */
-async function resolveTarget(args: readonly unknown[], settings: SettingsReader): Promise<CreateTarget | undefined> {
+export async function resolveTarget(args: readonly unknown[], settings: SettingsReader): Promise<CreateTarget | undefined> {
   const [uri, range] = args;
   let document: vscode.TextDocument;
   let selection: vscode.Range;
@@ -50,7 +54,7 @@ async function resolveTarget(args: readonly unknown[], settings: SettingsReader)
   }
   const todo = todoAt(document, selection, settings);
   if (todo !== undefined) {
-    return { document, todo, title: todo.title, description: todo.description, line: todo.range.start.line };
+    return { document, todo, title: todo.title, description: todo.description, line: todo.range.start.line, range: toVsRange(todo.range) };
   }
   const selected = document.getText(selection).trim();
   if (selected === '') {
@@ -68,11 +72,18 @@ async function resolveTarget(args: readonly unknown[], settings: SettingsReader)
     return undefined;
   }
   const [first = '', ...rest] = selected.split(/\r\n|\r|\n/);
-  return { document, todo: undefined, title: first.trim().slice(0, TITLE_MAX_LENGTH), description: rest.join('\n').trim(), line: selection.start.line };
+  return {
+    document,
+    todo: undefined,
+    title: first.trim().slice(0, TITLE_MAX_LENGTH),
+    description: rest.join('\n').trim(),
+    line: selection.start.line,
+    range: selection,
+  };
 }
 
 /** A linked TODO opens its task instead of creating a duplicate, unless the user asks for another. */
-async function confirmUnlinked(target: CreateTarget, deps: CreateDeps): Promise<boolean> {
+export async function confirmUnlinked(target: CreateTarget, deps: CreateDeps): Promise<boolean> {
   const [linked] = target.todo?.references ?? [];
   if (linked === undefined) {
     return true;
@@ -91,11 +102,9 @@ async function confirmUnlinked(target: CreateTarget, deps: CreateDeps): Promise<
   return choice === another;
 }
 
-/** Where the TODO came from, for the task's description. */
-function describeSource(target: CreateTarget): string {
-  const where = `${vscode.workspace.asRelativePath(target.document.uri)}:${target.line + 1}`;
-  const parts = [target.description, vscode.l10n.t('From {0}', where)].filter((p) => p.trim() !== '');
-  return parts.join('\n\n');
+/** The description a quick create sends: the TODO's continuation lines, then where it came from. */
+function describeSource(target: CreateTarget, settings: SettingsReader): string {
+  return buildDescription(target.description, sourceInput(target.document, target.range, settings));
 }
 
 /**
@@ -104,7 +113,11 @@ function describeSource(target: CreateTarget): string {
  * created nothing asks again with what was typed and what went wrong; a create whose outcome is unknown
  * offers "Check for the task" and is never sent again without the user's say.
  */
-export async function quickCreate(deps: CreateDeps, args: readonly unknown[]): Promise<TaskRecord | undefined> {
+export async function quickCreate(
+  deps: CreateDeps,
+  args: readonly unknown[],
+  moreDetails?: (target: CreateTarget) => void,
+): Promise<TaskRecord | undefined> {
   const target = await resolveTarget(args, deps.settings);
   if (target === undefined || !(await confirmUnlinked(target, deps))) {
     return undefined;
@@ -114,8 +127,12 @@ export async function quickCreate(deps: CreateDeps, args: readonly unknown[]): P
     let value = target.title;
     let problem: string | undefined;
     for (;;) {
-      const title = await askTitle(deps, value, problem);
+      const title = await askTitle(deps, value, problem, moreDetails !== undefined);
       if (title === undefined) {
+        return undefined;
+      }
+      if (typeof title === 'object') {
+        moreDetails?.({ ...target, title: title.moreDetails });
         return undefined;
       }
       try {
@@ -140,7 +157,12 @@ export async function quickCreate(deps: CreateDeps, args: readonly unknown[]): P
 }
 
 /** The input box; resolves with the title once the task is to be created, or undefined when dismissed. */
-function askTitle(deps: CreateDeps, value: string, problem: string | undefined): Promise<string | undefined> {
+function askTitle(
+  deps: CreateDeps,
+  value: string,
+  problem: string | undefined,
+  offerForm: boolean,
+): Promise<string | { moreDetails: string } | undefined> {
   const box = vscode.window.createInputBox();
   const due = defaultDeadline(deps.settings.get('defaultDeadlineDays'));
   box.title = vscode.l10n.t('New Tallyfy task');
@@ -148,6 +170,8 @@ function askTitle(deps: CreateDeps, value: string, problem: string | undefined):
   box.value = value;
   box.validationMessage = problem;
   box.ignoreFocusOut = true;
+  const more: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: vscode.l10n.t('More details…') };
+  if (offerForm) box.buttons = [more];
   const validate = (value: string): string | undefined =>
     value.trim() === ''
       ? vscode.l10n.t('The title is required.')
@@ -156,6 +180,12 @@ function askTitle(deps: CreateDeps, value: string, problem: string | undefined):
         : undefined;
   return new Promise((resolve) => {
     box.onDidChangeValue((value) => (box.validationMessage = validate(value)));
+    box.onDidTriggerButton((button) => {
+      if (button === more) {
+        resolve({ moreDetails: box.value });
+        box.dispose();
+      }
+    });
     box.onDidAccept(() => {
       const message = validate(box.value);
       if (message !== undefined) {
@@ -182,7 +212,7 @@ async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: To
       (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
-        return deps.tasks.create({ title, description: describeSource(target) }, { source: target.todo ? source : undefined, signal: controller.signal });
+        return deps.tasks.create({ title, description: describeSource(target, deps.settings) }, { source: target.todo ? source : undefined, signal: controller.signal });
       },
     );
   } catch (error) {
@@ -217,7 +247,7 @@ async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: To
   return record;
 }
 
-async function announceCreated(record: TaskRecord, deps: CreateDeps): Promise<void> {
+export async function announceCreated(record: TaskRecord, deps: CreateDeps): Promise<void> {
   const open = vscode.l10n.t('Open in Tallyfy');
   const copy = vscode.l10n.t('Copy Id');
   const due = record.deadline ? new Date(record.deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
-import type { Session } from '../auth/session';
 import { registerCommand, type ErrorPresenter } from '../commands';
 import { openTaskInTallyfy } from '../openTask';
 import { registerTodoCodeActions } from './codeActions';
 import { registerTodoCodeLenses } from './codeLens';
 import { registerTodoContextKeys } from './contextKeys';
-import { quickCreate, type CreateDeps } from './createFromTodo';
+import { TaskForms, type FormDeps } from '../form/formPanel';
+import { confirmUnlinked, quickCreate, resolveTarget } from './createFromTodo';
 import { registerLinkedTodoHover } from './hover';
 
 /** Everything that works on TODO comments: entry points, the lightbulb, CodeLens, hover, and task links. */
-export function registerTodoFeatures(deps: CreateDeps & { session: Session; presentError: ErrorPresenter }): vscode.Disposable {
+export function registerTodoFeatures(deps: FormDeps & { presentError: ErrorPresenter }): vscode.Disposable {
   const { tasks, settings } = deps;
+  const forms = new TaskForms(deps);
   const openTask = async (id: unknown): Promise<void> => {
     if (typeof id !== 'string') return;
     const record = tasks.find(id);
@@ -29,9 +30,18 @@ export function registerTodoFeatures(deps: CreateDeps & { session: Session; pres
     registerTodoCodeActions(settings),
     registerTodoCodeLenses(settings),
     registerLinkedTodoHover(settings, () => tasks.createdTasks()),
-    registerCommand(Commands.quickCreateTaskFromTodo, (...args) => quickCreate(deps, args), deps),
-    // The form arrives in a later version; until then "Create Task from TODO" creates it the quick way.
-    registerCommand(Commands.createTaskFromTodo, (...args) => quickCreate(deps, args), deps),
+    forms,
+    registerCommand(Commands.quickCreateTaskFromTodo, (...args) => quickCreate(deps, args, (target) => forms.show(target)), deps),
+    registerCommand(
+      Commands.createTaskFromTodo,
+      async (...args) => {
+        const target = await resolveTarget(args, settings);
+        if (target !== undefined && (await confirmUnlinked(target, deps))) {
+          forms.show(target);
+        }
+      },
+      deps,
+    ),
     registerCommand(
       Commands.createTaskFromTodoMenu,
       (...args) =>

@@ -1,0 +1,344 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import {
+  buildSourceInfo,
+  defaultDeadlineIso,
+  describeInvalidFromWebview,
+  formHtml,
+  parseFormValues,
+  parseFromWebview,
+  prefillNotes,
+  type FormValues,
+  type FromWebviewMessage,
+  type SearchKind,
+  type SourceInfo,
+  type ToWebviewMessage,
+} from '../../core/form';
+import type { TaskRecord } from '../../core/records';
+import { isTallyfyError, taskWebLink, validateCreateTaskInput, type CallOptions } from '../../core/tallyfy';
+import type { Session } from '../auth/session';
+import { checkForTask } from '../checkForTask';
+import { describeError } from '../errors';
+import { openTaskInTallyfy } from '../openTask';
+import { announceCreated, type CreateDeps, type CreateTarget } from '../todos/createFromTodo';
+import { sourceInput } from '../todos/source';
+import { TodoTracker, writeBackReference } from '../todos/writeBack';
+
+export const FORM_VIEW_TYPE = 'tallyfy.taskForm';
+const DRAFT_PREFIX = 'tallyfy.draft:';
+
+export interface FormDeps extends CreateDeps {
+  readonly session: Session;
+  readonly extensionUri: vscode.Uri;
+  readonly workspaceState: vscode.Memento;
+}
+
+/** Identifies a TODO across line moves, for drafts and for finding its open form. */
+function formIdOf(target: CreateTarget): string {
+  return `${target.document.uri.toString()}#${target.todo?.keyword ?? 'selection'}:${target.title}`;
+}
+
+/** The open forms, one per TODO: asking again for the same TODO reveals its form. */
+export class TaskForms implements vscode.Disposable {
+  private readonly panels = new Map<string, TaskFormPanel>();
+
+  constructor(private readonly deps: FormDeps) {}
+
+  show(target: CreateTarget): void {
+    const formId = formIdOf(target);
+    const open = this.panels.get(formId);
+    if (open !== undefined) {
+      open.reveal();
+      return;
+    }
+    const panel = new TaskFormPanel(this.deps, target, formId, () => this.panels.delete(formId));
+    this.panels.set(formId, panel);
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+  }
+}
+
+type Outcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'submitting' }
+  | { readonly kind: 'failed'; readonly message: Extract<ToWebviewMessage, { type: 'submitFailed' }> }
+  | { readonly kind: 'created'; readonly record: TaskRecord };
+
+/**
+ * One "New Tallyfy task" panel. The page is untrusted: every message is parsed with the protocol's
+ * schema, and a submitted task is validated again here before anything is sent. The token never
+ * reaches the page.
+ */
+class TaskFormPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly tracker: TodoTracker | undefined;
+  private readonly source: SourceInfo;
+  private outcome: Outcome = { kind: 'none' };
+  private lastValues: FormValues | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly deps: FormDeps,
+    private readonly target: CreateTarget,
+    private readonly formId: string,
+    onDispose: () => void,
+  ) {
+    this.tracker = target.todo && new TodoTracker(target.document.uri, target.todo);
+    this.source = buildSourceInfo(sourceInput(target.document, target.range, deps.settings));
+    const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
+    this.panel = vscode.window.createWebviewPanel(
+      FORM_VIEW_TYPE,
+      vscode.l10n.t('New Tallyfy task'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      { enableScripts: true, localResourceRoots: roots },
+    );
+    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
+    const webview = this.panel.webview;
+    webview.html = formHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'form.css')).toString(),
+      title: vscode.l10n.t('New Tallyfy task'),
+      lang: vscode.env.language,
+    });
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
+      this.panel.onDidDispose(() => {
+        onDispose();
+        this.dispose();
+      }),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  private post(message: ToWebviewMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private get draftKey(): string {
+    return DRAFT_PREFIX + this.formId;
+  }
+
+  private async receive(data: unknown): Promise<void> {
+    const message = parseFromWebview(data);
+    if (message === undefined) {
+      this.deps.log.warn(`Dropped an invalid message from the task form: ${describeInvalidFromWebview(data)}`);
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.deps.log.error(error instanceof Error ? error : String(error));
+    }
+  }
+
+  private async handle(message: FromWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.sendInit();
+        return;
+      case 'saveDraft':
+        this.lastValues = message.values;
+        await this.deps.workspaceState.update(this.draftKey, message.values);
+        return;
+      case 'discardDraft':
+        await this.deps.workspaceState.update(this.draftKey, undefined);
+        return;
+      case 'search':
+        await this.search(message.kind, message.q);
+        return;
+      case 'submit':
+        this.lastValues = message.values;
+        await this.submit(message.task);
+        return;
+      case 'openInTallyfy':
+        if (this.outcome.kind === 'created') await openTaskInTallyfy(this.outcome.record, this.deps.settings);
+        return;
+      case 'copyId':
+        if (this.outcome.kind === 'created') {
+          await vscode.env.clipboard.writeText(this.outcome.record.id);
+          vscode.window.setStatusBarMessage(vscode.l10n.t('Copied Tallyfy task id {0}', this.outcome.record.id), 3000);
+        }
+        return;
+      case 'createAnother':
+        this.outcome = { kind: 'none' };
+        this.lastValues = undefined;
+        this.sendInit(true);
+        return;
+      case 'checkForTask':
+        await this.checkForTask();
+        return;
+      case 'signIn':
+        await vscode.commands.executeCommand('tallyfy.signIn');
+        return;
+    }
+  }
+
+  /** Sends what the form starts from, then replays the current outcome (a hidden page lost it). */
+  private sendInit(fresh = false): void {
+    const state = this.deps.session.state;
+    const storedDraft = fresh ? undefined : parseFormValues(this.deps.workspaceState.get(this.draftKey));
+    const days = this.deps.settings.get('defaultDeadlineDays');
+    const init: Extract<ToWebviewMessage, { type: 'init' }> = {
+      type: 'init',
+      formId: fresh ? `${this.formId}#${Date.now()}` : this.formId,
+      title: this.target.title,
+      description: prefillNotes(this.target.description),
+      source: this.source,
+      defaultDeadline: defaultDeadlineIso(days),
+      defaultDeadlineDays: days,
+      locale: vscode.env.language,
+    };
+    if (state.kind === 'signed-in') {
+      init.me = { id: state.identity.userId, name: state.identity.userName, email: state.identity.email };
+    }
+    const draft = this.lastValues ?? storedDraft;
+    if (draft !== undefined) init.draft = draft;
+    this.post(init);
+    if (this.outcome.kind === 'submitting') this.post({ type: 'submitting' });
+    if (this.outcome.kind === 'failed') this.post(this.outcome.message);
+    if (this.outcome.kind === 'created') this.post(this.createdMessage(this.outcome.record));
+    void this.loadOptions();
+  }
+
+  /** Members, groups and tags for the pickers; a failure leaves the pickers to search on demand. */
+  private async loadOptions(): Promise<void> {
+    if (this.deps.session.state.kind !== 'signed-in') return;
+    try {
+      const { client, orgId } = this.deps.session.requireOrganization();
+      const options: CallOptions & { perPage: number } = { perPage: 100 };
+      const [members, groups, tags] = await Promise.all([
+        client.listUsers(orgId, options),
+        client.listGroups(orgId, options),
+        client.listTags(orgId, options),
+      ]);
+      this.post({
+        type: 'options',
+        members: members.items.map((m) => ({ id: m.id, name: m.fullName, email: m.email })),
+        groups: groups.items.map((g) => ({ id: g.id, name: g.name })),
+        tags: tags.items.map((t) => (t.color !== undefined ? { id: t.id, title: t.title, color: t.color } : { id: t.id, title: t.title })),
+      });
+    } catch (error) {
+      this.deps.log.warn(`Could not load members, groups and tags for the form: ${describeError(error).message}`);
+    }
+  }
+
+  private async search(kind: SearchKind, q: string): Promise<void> {
+    const { client, orgId } = this.deps.session.requireOrganization();
+    const options = { q, perPage: 30 };
+    switch (kind) {
+      case 'members': {
+        const page = await client.listUsers(orgId, options);
+        this.post({ type: 'searchResults', kind, q, members: page.items.map((m) => ({ id: m.id, name: m.fullName, email: m.email })) });
+        return;
+      }
+      case 'groups': {
+        const page = await client.listGroups(orgId, options);
+        this.post({ type: 'searchResults', kind, q, groups: page.items.map((g) => ({ id: g.id, name: g.name })) });
+        return;
+      }
+      case 'guests': {
+        const page = await client.listGuests(orgId, options);
+        this.post({ type: 'searchResults', kind, q, guests: page.items.map((g) => ({ email: g.email, name: g.displayName })) });
+        return;
+      }
+      case 'tags': {
+        const page = await client.listTags(orgId, options);
+        this.post({ type: 'searchResults', kind, q, tags: page.items.map((t) => ({ id: t.id, title: t.title })) });
+        return;
+      }
+    }
+  }
+
+  private async submit(task: unknown): Promise<void> {
+    if (this.outcome.kind === 'submitting' || this.outcome.kind === 'created') {
+      return; // one create at a time, and never a second one for the same form
+    }
+    // The page is untrusted: validate again before anything is sent.
+    const validation = validateCreateTaskInput(task);
+    if (!validation.ok) {
+      this.fail({ type: 'submitFailed', message: vscode.l10n.t('Some values need fixing.'), fieldErrors: validation.fieldErrors });
+      return;
+    }
+    this.outcome = { kind: 'submitting' };
+    this.post({ type: 'submitting' });
+    try {
+      const record = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the Tallyfy task…') },
+        () => this.deps.tasks.create(task as Parameters<typeof this.deps.tasks.create>[0], { source: this.sourceRef() }),
+      );
+      await this.created(record);
+    } catch (error) {
+      this.deps.log.error(error instanceof Error ? error : String(error));
+      const { message } = describeError(error);
+      const failed: Extract<ToWebviewMessage, { type: 'submitFailed' }> = { type: 'submitFailed', message };
+      if (isTallyfyError(error, 'validation') && error.fieldErrors !== undefined) failed.fieldErrors = error.fieldErrors;
+      if (isTallyfyError(error, 'unauthorized') || isTallyfyError(error, 'signed-out')) failed.action = 'signIn';
+      if (isTallyfyError(error, 'outcome-unknown')) failed.action = 'checkForTask';
+      if (isTallyfyError(error, 'rate-limited') && error.retryAfterSeconds !== undefined) {
+        failed.action = 'retryAfter';
+        failed.retryAfterSeconds = Math.ceil(error.retryAfterSeconds);
+      }
+      this.fail(failed);
+    }
+  }
+
+  private fail(message: Extract<ToWebviewMessage, { type: 'submitFailed' }>): void {
+    this.outcome = { kind: 'failed', message };
+    this.post(message);
+  }
+
+  private sourceRef(): { uri: string; line: number } | undefined {
+    return this.target.todo ? { uri: this.target.document.uri.toString(), line: this.tracker?.expectedLine ?? this.target.line } : undefined;
+  }
+
+  private async checkForTask(): Promise<void> {
+    const title = this.lastValues?.title.trim() || this.target.title;
+    const outcome = await checkForTask(this.deps.tasks, title, this.sourceRef());
+    if (outcome.kind === 'found') {
+      await this.created(outcome.record);
+    } else if (outcome.kind === 'create-again') {
+      this.outcome = { kind: 'none' };
+      this.post({ type: 'submitFailed', message: vscode.l10n.t('No task was found: press "Create task" to create it.') });
+    }
+  }
+
+  private async created(record: TaskRecord): Promise<void> {
+    this.outcome = { kind: 'created', record };
+    await this.deps.workspaceState.update(this.draftKey, undefined);
+    this.post(this.createdMessage(record));
+    if (this.tracker !== undefined) {
+      const written = await writeBackReference(this.tracker, record.id, this.deps.settings, this.deps.log);
+      if (written.kind === 'written' || written.kind === 'already-there') {
+        await this.deps.tasks.linkedAt(record.id, written.line);
+      } else if (written.kind === 'not-found') {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Task {0} was created, but its TODO was changed or removed meanwhile, so the reference was not written. The task is in the Tallyfy list.', record.id),
+        );
+      }
+    }
+    void announceCreated(record, this.deps);
+  }
+
+  private createdMessage(record: TaskRecord): Extract<ToWebviewMessage, { type: 'created' }> {
+    const message: Extract<ToWebviewMessage, { type: 'created' }> = {
+      type: 'created',
+      task: { id: record.id, title: record.title, assignees: record.assignees },
+      canOpen: taskWebLink({ orgId: record.orgId, taskId: record.id, runId: record.runId, template: this.deps.settings.get('taskUrlTemplate') }) !== undefined,
+    };
+    if (record.deadline !== undefined) message.task.deadline = record.deadline;
+    return message;
+  }
+
+  dispose(): void {
+    this.tracker?.dispose();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.panel.dispose();
+  }
+}
