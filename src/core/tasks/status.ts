@@ -1,0 +1,83 @@
+// What the sidebar shows for a record's state: one of five states, each with a codicon and a theme
+// colour. Pure: the editor turns the ids into ThemeIcon/ThemeColor.
+import type { TaskRecord } from '../records/record';
+
+export type TaskState = 'not-started' | 'in-progress' | 'completed' | 'overdue' | 'deleted';
+
+export const TASK_STATES: readonly TaskState[] = ['not-started', 'in-progress', 'completed', 'overdue', 'deleted'];
+
+export interface StatePresentation {
+  /** A codicon id, e.g. `pass-filled` (for `new ThemeIcon(icon, new ThemeColor(color))`). */
+  readonly icon: string;
+  /** A theme colour id that VS Code registers, e.g. `charts.red`. */
+  readonly color: string;
+}
+
+export const STATE_PRESENTATION: Readonly<Record<TaskState, StatePresentation>> = {
+  'not-started': { icon: 'circle-large-outline', color: 'charts.blue' },
+  'in-progress': { icon: 'play-circle', color: 'charts.yellow' },
+  completed: { icon: 'pass-filled', color: 'testing.iconPassed' },
+  overdue: { icon: 'warning', color: 'charts.red' },
+  deleted: { icon: 'trash', color: 'disabledForeground' },
+};
+
+const DONE_STATUSES = new Set(['completed', 'complete']);
+// Skipped tasks need no more work: they are closed, shown with the completed look (the tooltip keeps
+// the raw status).
+const CLOSED_STATUSES = new Set(['skipped', 'auto-skipped']);
+const STARTED_STATUSES = new Set(['in-progress', 'active', 'started']);
+
+const CANONICAL = /^[a-z-]*$/;
+
+function normalized(status: string): string {
+  // Statuses nearly always come canonical (`in-progress`): skip the rewrite then.
+  return CANONICAL.test(status) ? status : status.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/** Done in Tallyfy's sense: `completed_at` is set, or the status says completed. */
+export function isCompleted(record: TaskRecord): boolean {
+  return (record.completedAt !== undefined && record.completedAt !== '') || DONE_STATUSES.has(normalized(record.status));
+}
+
+/** Still something to do: not completed (or skipped) and not deleted. */
+export function isOpen(record: TaskRecord): boolean {
+  return record.deleted !== true && !isCompleted(record) && !CLOSED_STATUSES.has(normalized(record.status));
+}
+
+/** Milliseconds since the epoch of an ISO date, or undefined when absent or unreadable. */
+export function timeOf(iso: string | undefined): number | undefined {
+  if (iso === undefined || iso === '') return undefined;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/**
+ * The record's state at `now`: deleted wins, then completed (or skipped), then overdue (open with a
+ * deadline strictly before `now`), then in progress, else not started (unknown statuses included).
+ */
+export function taskState(record: TaskRecord, now: Date | number): TaskState {
+  if (record.deleted === true) return 'deleted';
+  if (!isOpen(record)) return 'completed';
+  const deadline = timeOf(record.deadline);
+  const at = typeof now === 'number' ? now : now.getTime();
+  if (deadline !== undefined && deadline < at) return 'overdue';
+  return STARTED_STATUSES.has(normalized(record.status)) ? 'in-progress' : 'not-started';
+}
+
+export function statePresentation(state: TaskState): StatePresentation {
+  return STATE_PRESENTATION[state];
+}
+
+/** Records still to do (the view's badge). */
+export function openCount(records: readonly TaskRecord[]): number {
+  let count = 0;
+  for (const record of records) if (isOpen(record)) count++;
+  return count;
+}
+
+/** How many records are in each state at `now` (e.g. "12 open, 3 overdue" in the badge tooltip). */
+export function countByState(records: readonly TaskRecord[], now: Date | number): Record<TaskState, number> {
+  const counts: Record<TaskState, number> = { 'not-started': 0, 'in-progress': 0, completed: 0, overdue: 0, deleted: 0 };
+  for (const record of records) counts[taskState(record, now)]++;
+  return counts;
+}
