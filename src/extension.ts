@@ -8,13 +8,16 @@ import { createApi, type TallyfyTodoApi } from './editor/api';
 import { Session } from './editor/auth/session';
 import { signIn, switchOrganization } from './editor/auth/signIn';
 import { TokenStore } from './editor/auth/tokenStore';
-import { notAvailableYet, registerCommand } from './editor/commands';
+import { registerCommand } from './editor/commands';
 import { presentError } from './editor/errors';
 import { createLog } from './editor/log';
 import { SettingsReader } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
 import { TaskService } from './editor/taskService';
-import { registerTasksView } from './editor/tasksView';
+import { registerTaskActions } from './editor/tasks/actions';
+import { registerCompletedTodoDiagnostics } from './editor/tasks/diagnostics';
+import { findLinkedTodos } from './editor/tasks/findLinked';
+import { TasksView } from './editor/tasks/view';
 import { registerTodoFeatures } from './editor/todos';
 
 export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
@@ -34,7 +37,6 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     session,
     tasks,
     registerStatusBar(session),
-    registerTasksView(),
     registerCommand(Commands.showLog, () => log.show(), deps),
     registerCommand(Commands.signIn, () => signIn(session, log), deps),
     registerCommand(Commands.signOut, async () => {
@@ -51,8 +53,13 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
       extensionUri: context.extensionUri,
       workspaceState: context.workspaceState,
     }),
-    registerCommand(Commands.refreshTasks, () => notAvailableYet(vscode.l10n.t('Refreshing tasks')), deps),
-    registerCommand(Commands.findLinkedTodos, () => notAvailableYet(vscode.l10n.t('Finding linked TODOs')), deps),
+    registerCommand(Commands.findLinkedTodos, () => findLinkedTodos({ tasks, session, settings, log }), deps),
+  );
+  const view = new TasksView(tasks, session, context.workspaceState);
+  context.subscriptions.push(
+    view,
+    registerTaskActions({ tasks, session, settings, log, view, presentError: deps.presentError }),
+    registerCompletedTodoDiagnostics(tasks, settings, context.workspaceState),
   );
   void session.update();
   void tasks.load().catch((error: unknown) => log.error(`Could not load the task records: ${String(error)}`));

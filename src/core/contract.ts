@@ -18,6 +18,21 @@ export const Commands = {
   openTask: 'tallyfy.openTask',
   /** Copies a task id (from the hover; not in the palette). */
   copyTaskId: 'tallyfy.copyTaskId',
+  // Actions on one task of the Tasks view (its context menu; not in the palette).
+  revealTodo: 'tallyfy.revealTodo',
+  refreshTask: 'tallyfy.refreshTask',
+  completeTask: 'tallyfy.completeTask',
+  reopenTask: 'tallyfy.reopenTask',
+  archiveTask: 'tallyfy.archiveTask',
+  deleteTask: 'tallyfy.deleteTask',
+  removeFromList: 'tallyfy.removeFromList',
+  // The Tasks view's grouping, from its title bar.
+  groupByFile: 'tallyfy.groupByFile',
+  showFlat: 'tallyfy.showFlat',
+  /** The "Remove the TODO" quick fix of a completed task's diagnostic (not in the palette). */
+  removeCompletedTodo: 'tallyfy.removeCompletedTodo',
+  /** The "Keep it" quick fix (not in the palette). */
+  keepCompletedTodo: 'tallyfy.keepCompletedTodo',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -34,6 +49,17 @@ export const CommandTitles: Readonly<Record<CommandId, string>> = {
   [Commands.showLog]: 'Show Log',
   [Commands.openTask]: 'Open in Tallyfy',
   [Commands.copyTaskId]: 'Copy Task Id',
+  [Commands.revealTodo]: 'Go to TODO',
+  [Commands.refreshTask]: 'Refresh',
+  [Commands.completeTask]: 'Complete',
+  [Commands.reopenTask]: 'Reopen',
+  [Commands.archiveTask]: 'Archive',
+  [Commands.deleteTask]: 'Delete Permanently',
+  [Commands.removeFromList]: 'Remove from This List',
+  [Commands.groupByFile]: 'Group by File',
+  [Commands.showFlat]: 'Show as List',
+  [Commands.removeCompletedTodo]: 'Remove the TODO',
+  [Commands.keepCompletedTodo]: 'Keep the TODO',
 };
 
 /** Commands that act on a task or a TODO given as arguments, hidden from the palette. */
@@ -41,6 +67,17 @@ export const PaletteHiddenCommands: readonly CommandId[] = [
   Commands.createTaskFromTodoMenu,
   Commands.openTask,
   Commands.copyTaskId,
+  Commands.revealTodo,
+  Commands.refreshTask,
+  Commands.completeTask,
+  Commands.reopenTask,
+  Commands.archiveTask,
+  Commands.deleteTask,
+  Commands.removeFromList,
+  Commands.groupByFile,
+  Commands.showFlat,
+  Commands.removeCompletedTodo,
+  Commands.keepCompletedTodo,
 ];
 
 export const COMMAND_CATEGORY = 'Tallyfy';
@@ -87,6 +124,8 @@ export const ContextKeys = {
   onTodo: 'tallyfy.onTodo',
   /** The cursor is on a TODO that carries a `tallyfy:<id>` reference. */
   onLinkedTodo: 'tallyfy.onLinkedTodo',
+  /** How the Tasks view groups: `file` or `flat`. */
+  tasksGrouping: 'tallyfy.tasksGrouping',
 } as const;
 
 /** Labels of the task form, as the webview shows them (each is its control's accessible name). */

@@ -27,10 +27,3 @@ export function registerCommand(
     }
   });
 }
-
-/** What a command says when its feature is not in this version yet: never a silent no-op. */
-export function notAvailableYet(feature: string): Thenable<unknown> {
-  return vscode.window.showInformationMessage(
-    vscode.l10n.t('{0} is not available in this version of Tallyfy TODO yet.', feature),
-  );
-}

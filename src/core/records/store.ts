@@ -77,6 +77,17 @@ export class RecordStore {
     }).then(() => updated);
   }
 
+  /**
+   * Replaces the records with these ids by the given versions, in one write (a refresh's results).
+   * Records that are no longer in the store (removed meanwhile) stay removed.
+   */
+  replaceMany(updated: readonly TaskRecord[]): Promise<void> {
+    const byId = new Map(updated.map((record) => [record.id, validate(record)]));
+    return this.mutate((records) =>
+      records.some((r) => byId.has(r.id)) ? records.map((r) => byId.get(r.id) ?? r) : undefined,
+    );
+  }
+
   /** Removes a record; false when there was none. */
   remove(id: string): Promise<boolean> {
     let removed = false;

@@ -9,12 +9,22 @@ import { TaskForms, type FormDeps } from '../form/formPanel';
 import { confirmUnlinked, quickCreate, resolveTarget } from './createFromTodo';
 import { registerLinkedTodoHover } from './hover';
 
+/** A task id given to a command: the id itself, or a node of the Tasks view. */
+function taskIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg !== null && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'task') {
+    return String((arg as { id: unknown }).id);
+  }
+  return undefined;
+}
+
 /** Everything that works on TODO comments: entry points, the lightbulb, CodeLens, hover, and task links. */
 export function registerTodoFeatures(deps: FormDeps & { presentError: ErrorPresenter }): vscode.Disposable {
   const { tasks, settings } = deps;
   const forms = new TaskForms(deps);
-  const openTask = async (id: unknown): Promise<void> => {
-    if (typeof id !== 'string') return;
+  const openTask = async (arg: unknown): Promise<void> => {
+    const id = taskIdOf(arg);
+    if (id === undefined) return;
     const record = tasks.find(id);
     const state = deps.session.state;
     if (record !== undefined) {
@@ -54,8 +64,9 @@ export function registerTodoFeatures(deps: FormDeps & { presentError: ErrorPrese
     registerCommand(Commands.openTask, openTask, deps),
     registerCommand(
       Commands.copyTaskId,
-      async (id: unknown) => {
-        if (typeof id !== 'string') return;
+      async (arg: unknown) => {
+        const id = taskIdOf(arg);
+        if (id === undefined) return;
         await vscode.env.clipboard.writeText(id);
         vscode.window.setStatusBarMessage(vscode.l10n.t('Copied Tallyfy task id {0}', id), 3000);
       },

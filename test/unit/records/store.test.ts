@@ -54,6 +54,21 @@ describe('RecordStore', () => {
     assert.equal(text.version, 1);
   });
 
+  it('replaces many records in one write, leaving removed ones removed', async () => {
+    const store = new RecordStore(file);
+    await store.add(rec(1));
+    await store.add(rec(2));
+    let changes = 0;
+    store.onDidChange(() => changes++);
+    await store.replaceMany([rec(1, { status: 'completed' }), rec(2, { status: 'in-progress' }), rec(3)]);
+    assert.equal(changes, 1);
+    const reread = new RecordStore(file);
+    assert.deepEqual((await reread.all()).map((r) => [r.id, r.status]), [
+      [rec(2).id, 'in-progress'],
+      [rec(1).id, 'completed'],
+    ]);
+  });
+
   it('replaces a record added twice with the same id', async () => {
     const store = new RecordStore(file);
     await store.add(rec(1));

@@ -1,0 +1,298 @@
+import * as vscode from 'vscode';
+import { Commands, Views } from '../../core/contract';
+import { markDeleted, refreshRecord, type TaskRecord } from '../../core/records';
+import { AutoRefreshPolicy, isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
+import { isTallyfyError, TallyfyError, type TallyfyClient } from '../../core/tallyfy';
+import { findTodosInRange, type TodoComment } from '../../core/todo';
+import type { Session } from '../auth/session';
+import { registerCommand, type ErrorPresenter } from '../commands';
+import type { Logger } from '../log';
+import type { SettingsReader } from '../settings';
+import type { TaskService } from '../taskService';
+import { lineSource } from '../todos/documents';
+import type { TasksView } from './view';
+
+export interface TaskActionDeps {
+  readonly tasks: TaskService;
+  readonly session: Session;
+  readonly settings: SettingsReader;
+  readonly log: Logger;
+  readonly view: TasksView;
+  readonly presentError: ErrorPresenter;
+}
+
+/** The record a command acts on: a tree node, a task id, or (from the palette) none. */
+function recordOf(arg: unknown, tasks: TaskService): TaskRecord | undefined {
+  if (typeof arg === 'string') return tasks.find(arg);
+  if (arg !== null && typeof arg === 'object' && (arg as TaskNode).kind === 'task') return tasks.find((arg as TaskNode).id);
+  return undefined;
+}
+
+/** The client for a record's own API address; the token is only ever sent where it was signed in. */
+function clientFor(session: Session, baseUrl: string): TallyfyClient {
+  if (session.state.kind !== 'signed-in') {
+    throw new TallyfyError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
+  }
+  if (session.normalizedBaseUrl() !== baseUrl) {
+    throw new TallyfyError(
+      'signed-out',
+      vscode.l10n.t('This task was created through another Tallyfy API address ({0}). Sign in there to work with it.', baseUrl),
+    );
+  }
+  return session.client();
+}
+
+/** Finds a record's TODO: by its reference in the file, near the line it was last seen on. */
+async function locateTodo(record: TaskRecord, settings: SettingsReader): Promise<{ document: vscode.TextDocument; todo: TodoComment | undefined }> {
+  const source = record.source!;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
+  const keywords = settings.get('todoKeywords', document);
+  const lines = lineSource(document);
+  const near = findTodosInRange(lines, document.languageId, keywords, {
+    start: { line: Math.max(0, source.line - 2), character: 0 },
+    end: { line: Math.min(document.lineCount - 1, source.line + 2), character: 0 },
+  }).find((t) => t.references.includes(record.id));
+  if (near !== undefined) return { document, todo: near };
+  // Lines moved: look for the reference anywhere in the file, then confirm it is in a TODO there.
+  const at = document.getText().indexOf(`tallyfy:${record.id}`);
+  if (at < 0) return { document, todo: undefined };
+  const line = document.positionAt(at).line;
+  const found = findTodosInRange(lines, document.languageId, keywords, { start: { line, character: 0 }, end: { line, character: 0 } }).find((t) =>
+    t.references.includes(record.id),
+  );
+  return { document, todo: found };
+}
+
+export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
+  const { tasks, session, settings, log, view } = deps;
+  const withRecord = (run: (record: TaskRecord) => Thenable<unknown>) => async (arg: unknown) => {
+    const record = recordOf(arg, tasks);
+    if (record === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Choose a task in the Tallyfy view first.'));
+      return;
+    }
+    await run(record);
+  };
+  const progress = <T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> =>
+    vscode.window.withProgress({ location: { viewId: Views.tasks }, title }, () => {
+      const controller = new AbortController();
+      return work(controller.signal);
+    });
+  const afterChange = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {
+    const task = await clientFor(session, record.baseUrl).getTask(record.orgId, record.id, { signal });
+    await tasks.records.replaceMany([refreshRecord(record, task)]);
+  };
+
+  const revealTodo = withRecord(async (record) => {
+    if (record.source === undefined) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was not created from a TODO.', record.title));
+      return;
+    }
+    let located;
+    try {
+      located = await locateTodo(record, settings);
+    } catch {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The file of "{0}" could not be opened: it was moved or deleted.', record.title));
+      return;
+    }
+    const { document, todo } = located;
+    if (todo === undefined) {
+      const remove = vscode.l10n.t('Remove from This List');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('The TODO of "{0}" is no longer in {1}: its reference was removed.', record.title, vscode.workspace.asRelativePath(document.uri)),
+        remove,
+      );
+      if (choice === remove) await tasks.records.remove(record.id);
+      return;
+    }
+    const range = new vscode.Range(todo.range.start.line, todo.range.start.character, todo.range.start.line, todo.range.start.character);
+    await vscode.window.showTextDocument(document, { selection: range, preview: true });
+    if (todo.range.start.line !== record.source.line) await tasks.linkedAt(record.id, todo.range.start.line);
+  });
+
+  const complete = withRecord(async (record) => {
+    let isApproved: boolean | undefined;
+    if (record.taskType === 'approval') {
+      const approve = vscode.l10n.t('Approve');
+      const reject = vscode.l10n.t('Reject');
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('"{0}" is an approval. Approve or reject it?', record.title),
+        { modal: true },
+        approve,
+        reject,
+      );
+      if (choice === undefined) return;
+      isApproved = choice === approve;
+    }
+    await progress(vscode.l10n.t('Completing "{0}"…', record.title), async (signal) => {
+      await clientFor(session, record.baseUrl).completeTask(record.orgId, record.id, { isApproved, signal });
+      await afterChange(record, signal);
+    });
+  });
+
+  const reopen = withRecord((record) =>
+    progress(vscode.l10n.t('Reopening "{0}"…', record.title), async (signal) => {
+      await clientFor(session, record.baseUrl).reopenTask(record.orgId, record.id, { signal });
+      await afterChange(record, signal);
+    }),
+  );
+
+  const archive = withRecord((record) =>
+    progress(vscode.l10n.t('Archiving "{0}"…', record.title), async (signal) => {
+      await clientFor(session, record.baseUrl).archiveTask(record.orgId, record.id, { signal });
+      await tasks.records.replaceMany([{ ...record, status: 'archived', lastSyncedAt: new Date().toISOString() }]);
+    }),
+  );
+
+  const remove = withRecord(async (record) => {
+    const confirm = vscode.l10n.t('Delete Permanently');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete "{0}" from Tallyfy permanently?', record.title),
+      { modal: true, detail: vscode.l10n.t('This cannot be undone. To keep the task but hide it, archive it instead.') },
+      confirm,
+    );
+    if (choice !== confirm) return;
+    await progress(vscode.l10n.t('Deleting "{0}"…', record.title), async (signal) => {
+      await clientFor(session, record.baseUrl).deleteTask(record.orgId, record.id, { signal });
+      await tasks.records.replaceMany([markDeleted(record)]);
+    });
+  });
+
+  const refreshOne = withRecord((record) =>
+    progress(vscode.l10n.t('Refreshing "{0}"…', record.title), async (signal) => {
+      try {
+        await afterChange(record, signal);
+      } catch (error) {
+        if (isTallyfyError(error, 'not-found')) {
+          await tasks.records.replaceMany([markDeleted(record)]);
+          return;
+        }
+        throw error;
+      }
+    }),
+  );
+
+  const refreshAll = (): Thenable<void> =>
+    vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Refreshing Tallyfy tasks'), cancellable: true },
+      async (report, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        const records = await tasks.records.all();
+        let last = 0;
+        const result = await refreshRecords(records, {
+          clientFor: (baseUrl): TaskReader => clientFor(session, baseUrl),
+          signal: controller.signal,
+          onProgress: ({ done, total }) => {
+            const percent = total === 0 ? 100 : (done / total) * 100;
+            report.report({ increment: percent - last, message: vscode.l10n.t('{0} of {1}', done, total) });
+            last = percent;
+          },
+        });
+        await tasks.records.replaceMany(result.records);
+        const s = result.summary;
+        log.info(`Refreshed ${s.updated} tasks, ${s.deleted} deleted in Tallyfy, ${s.failed.length} failed, with ${s.requests.total} requests.`);
+        const [failure] = s.failed;
+        if (failure !== undefined) {
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t('{0} tasks could not be refreshed: {1}', s.failed.length, failure.reason),
+          );
+        }
+      },
+    );
+
+  return vscode.Disposable.from(
+    registerCommand(Commands.revealTodo, revealTodo, deps),
+    registerCommand(Commands.completeTask, complete, deps),
+    registerCommand(Commands.reopenTask, reopen, deps),
+    registerCommand(Commands.archiveTask, archive, deps),
+    registerCommand(Commands.deleteTask, remove, deps),
+    registerCommand(Commands.refreshTask, refreshOne, deps),
+    registerCommand(
+      Commands.removeFromList,
+      withRecord(async (record) => {
+        await tasks.records.remove(record.id);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('Removed "{0}" from the list; Tallyfy is unchanged.', record.title), 4000);
+      }),
+      deps,
+    ),
+    registerCommand(Commands.refreshTasks, async () => {
+      if (session.state.kind !== 'signed-in') {
+        throw new TallyfyError('signed-out', vscode.l10n.t('Sign in to Tallyfy to refresh the tasks.'));
+      }
+      await refreshAll();
+    }, deps),
+    registerCommand(Commands.groupByFile, () => view.setGrouping('file'), deps),
+    registerCommand(Commands.showFlat, () => view.setGrouping('flat'), deps),
+    registerAutoRefresh(deps),
+  );
+}
+
+/**
+ * Background refresh of open tasks: when the window regains focus and every
+ * `tallyfy.autoRefreshMinutes`, within a request budget, backing off after a 429.
+ */
+function registerAutoRefresh(deps: TaskActionDeps): vscode.Disposable {
+  const { tasks, session, settings, log } = deps;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let policy: AutoRefreshPolicy | undefined;
+  const minutes = (): number => settings.get('autoRefreshMinutes');
+  const makePolicy = (): AutoRefreshPolicy | undefined =>
+    minutes() > 0 ? new AutoRefreshPolicy({ intervalMs: minutes() * 60_000, startDue: false }) : undefined;
+  const schedule = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (policy !== undefined) timer = setTimeout(() => void run(), Math.max(1000, policy.delayMs()));
+  };
+  const run = async (): Promise<void> => {
+    if (policy === undefined || running || session.state.kind !== 'signed-in' || !policy.isDue()) {
+      schedule();
+      return;
+    }
+    const open = tasks.createdTasks().filter(isOpen);
+    if (open.length === 0) {
+      policy.recordRun({ requests: 0, rateLimited: false });
+      schedule();
+      return;
+    }
+    running = true;
+    try {
+      const result = await refreshRecords(open, {
+        mode: 'background',
+        requestBudget: policy.budget(),
+        clientFor: (baseUrl) => clientFor(session, baseUrl),
+      });
+      await tasks.records.replaceMany(result.records);
+      policy.recordRun({
+        requests: result.summary.requests.total,
+        rateLimited: result.summary.rateLimited,
+        ...(result.summary.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.summary.retryAfterSeconds } : {}),
+      });
+      log.debug(`Background refresh: ${result.summary.updated} updated with ${result.summary.requests.total} requests.`);
+    } catch (error) {
+      log.warn(`Background refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+      policy.recordRun({ requests: 0, rateLimited: false });
+    } finally {
+      running = false;
+      schedule();
+    }
+  };
+  policy = makePolicy();
+  schedule();
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused && policy !== undefined) {
+        policy.runSoon();
+        void run();
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tallyfy.autoRefreshMinutes')) {
+        policy = makePolicy();
+        schedule();
+      }
+    }),
+    { dispose: () => timer !== undefined && clearTimeout(timer) },
+  );
+}

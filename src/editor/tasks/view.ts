@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import { Commands, ContextKeys, Views } from '../../core/contract';
+import { TaskTreeModel, type Grouping, type RelativeDeadline, type TaskNode, type TreeNode } from '../../core/tasks';
+import type { Session } from '../auth/session';
+import type { TaskService } from '../taskService';
+
+const GROUPING_KEY = 'tallyfy.tasksGrouping';
+
+/** Relative deadlines in the user's language. */
+function formatDeadline(deadline: RelativeDeadline): string {
+  if (deadline.kind === 'none') return '';
+  const { amount, unit } = deadline;
+  if (deadline.kind === 'due') {
+    if (unit === 'day' && amount === 0) return vscode.l10n.t('due today');
+    if (unit === 'day' && amount === 1) return vscode.l10n.t('due tomorrow');
+    if (unit === 'minute' && amount === 0) return vscode.l10n.t('due now');
+    return unit === 'day'
+      ? vscode.l10n.t('due in {0} days', amount)
+      : unit === 'hour'
+        ? vscode.l10n.t('due in {0} hours', amount)
+        : vscode.l10n.t('due in {0} minutes', amount);
+  }
+  return unit === 'day'
+    ? amount === 1 ? vscode.l10n.t('overdue by 1 day') : vscode.l10n.t('overdue by {0} days', amount)
+    : unit === 'hour'
+      ? amount === 1 ? vscode.l10n.t('overdue by 1 hour') : vscode.l10n.t('overdue by {0} hours', amount)
+      : vscode.l10n.t('overdue by {0} minutes', amount);
+}
+
+const STATE_LABELS = (): Record<string, string> => ({
+  'not-started': vscode.l10n.t('Not started'),
+  'in-progress': vscode.l10n.t('In progress'),
+  completed: vscode.l10n.t('Completed'),
+  overdue: vscode.l10n.t('Overdue'),
+  deleted: vscode.l10n.t('Deleted in Tallyfy'),
+});
+
+/** A thin TreeDataProvider over the pure tree model, which the task records feed. */
+export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly model: TaskTreeModel;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly session: Session,
+    private readonly workspaceState: vscode.Memento,
+  ) {
+    const multiRoot = (): boolean => (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    this.model = new TaskTreeModel({
+      grouping: workspaceState.get<Grouping>(GROUPING_KEY, 'file'),
+      noSourceLabel: vscode.l10n.t('Not from a TODO'),
+      formatDeadline,
+      locate: (uri) => {
+        const parsed = vscode.Uri.parse(uri);
+        const folder = vscode.workspace.getWorkspaceFolder(parsed);
+        const relativePath = vscode.workspace.asRelativePath(parsed, false);
+        return multiRoot() && folder !== undefined ? { folder: folder.name, relativePath } : { relativePath };
+      },
+    });
+    this.treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this, showCollapseAll: true });
+    void vscode.commands.executeCommand('setContext', ContextKeys.tasksGrouping, this.model.mode);
+    this.subscriptions.push(
+      this.treeView,
+      tasks.onDidChangeTasks(() => this.refresh()),
+      session.onDidChange(() => this.updateMessage()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
+    );
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.model.setRecords(this.tasks.createdTasks());
+    const open = this.model.openCount();
+    this.treeView.badge = open > 0 ? { value: open, tooltip: vscode.l10n.t('{0} open Tallyfy tasks', open) } : undefined;
+    this.updateMessage();
+    this.changed.fire(undefined);
+  }
+
+  async setGrouping(grouping: Grouping): Promise<void> {
+    this.model.setGrouping(grouping);
+    await this.workspaceState.update(GROUPING_KEY, grouping);
+    await vscode.commands.executeCommand('setContext', ContextKeys.tasksGrouping, grouping);
+    this.changed.fire(undefined);
+  }
+
+  /** Welcome content shows only in an empty view; with tasks listed, the message says you are signed out. */
+  private updateMessage(): void {
+    const signedOut = this.session.state.kind !== 'signed-in';
+    this.treeView.message =
+      signedOut && this.tasks.createdTasks().length > 0
+        ? vscode.l10n.t('You are signed out of Tallyfy: statuses are not refreshed. Run "Tallyfy: Sign In".')
+        : '';
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return [...this.model.children(node)];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.model.parent(node);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.description = vscode.l10n.t('{0} open', node.open);
+        return item;
+      }
+      case 'file': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.resourceUri = vscode.Uri.parse(node.uri);
+        item.iconPath = vscode.ThemeIcon.File;
+        item.description = node.directory;
+        item.tooltip = node.relativePath;
+        item.contextValue = 'file';
+        return item;
+      }
+      case 'no-source': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon('tasklist');
+        return item;
+      }
+      case 'task':
+        return this.taskItem(node);
+    }
+  }
+
+  private taskItem(node: TaskNode): vscode.TreeItem {
+    const view = this.model.item(node);
+    const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
+    item.id = view.id;
+    item.description = view.description;
+    item.iconPath = new vscode.ThemeIcon(view.icon, new vscode.ThemeColor(view.color));
+    item.contextValue = view.contextValue;
+    const tip = view.tooltip;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.supportThemeIcons = true;
+    md.appendMarkdown(`$(${view.icon}) **`);
+    md.appendText(tip.title);
+    md.appendMarkdown('**\n\n');
+    const rows: string[] = [
+      vscode.l10n.t('Status: {0} ({1})', STATE_LABELS()[tip.state] ?? tip.state, tip.status),
+      vscode.l10n.t('Id: {0}', tip.id),
+    ];
+    if (tip.deadline !== undefined) {
+      rows.push(vscode.l10n.t('Deadline: {0}', `${new Date(tip.deadline).toLocaleString()} (${formatDeadline(tip.relativeDeadline)})`));
+    }
+    if (tip.assignees.length > 0) rows.push(vscode.l10n.t('Assignees: {0}', tip.assignees.join(', ')));
+    if (tip.file !== undefined && tip.line !== undefined) rows.push(vscode.l10n.t('TODO: {0}:{1}', tip.file, tip.line));
+    if (tip.lastSyncedAt !== undefined) rows.push(vscode.l10n.t('Last refreshed: {0}', new Date(tip.lastSyncedAt).toLocaleString()));
+    for (const row of rows) {
+      md.appendText(row);
+      md.appendMarkdown('  \n');
+    }
+    item.tooltip = md;
+    item.accessibilityInformation = { label: `${tip.title}, ${STATE_LABELS()[tip.state] ?? tip.state}, ${view.description}` };
+    if (view.source !== undefined) {
+      item.command = { command: Commands.revealTodo, title: vscode.l10n.t('Go to TODO'), arguments: [node] };
+    }
+    return item;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.changed.dispose();
+  }
+}
