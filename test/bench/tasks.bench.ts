@@ -241,7 +241,7 @@ export async function runTasksBench(): Promise<TasksBenchFigures> {
   };
 }
 
-function print(f: TasksBenchFigures): void {
+export function printTasksBench(f: TasksBenchFigures): void {
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   const mb = (x: number) => `${x.toFixed(1)} MB`;
   console.log(`tree: ${f.records} records${f.gcExposed ? '' : ' (run with --expose-gc for steady heap figures)'}`);
@@ -260,7 +260,7 @@ function print(f: TasksBenchFigures): void {
 }
 
 if (require.main === module) {
-  runTasksBench().then(print, (e: unknown) => {
+  runTasksBench().then(printTasksBench, (e: unknown) => {
     console.error(e);
     process.exitCode = 1;
   });

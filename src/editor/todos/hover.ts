@@ -20,7 +20,7 @@ class LinkedTodoHover implements vscode.HoverProvider {
     const id = token.id;
     const record = this.records().find((r) => r.id === id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId] };
+    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId, Commands.completeTask] };
     md.supportThemeIcons = true;
     if (record !== undefined) {
       md.appendMarkdown('$(tasklist) **');
@@ -44,9 +44,13 @@ class LinkedTodoHover implements vscode.HoverProvider {
       md.appendMarkdown('\n\n');
     }
     const args = encodeURIComponent(JSON.stringify([id]));
+    const complete =
+      record !== undefined && !record.deleted && !/^complete/.test(record.status) && record.completedAt === undefined
+        ? ` · [$(check) ${vscode.l10n.t('Complete')}](command:${Commands.completeTask}?${args})`
+        : '';
     md.appendMarkdown(
       `\n\n[$(link-external) ${vscode.l10n.t('Open in Tallyfy')}](command:${Commands.openTask}?${args}) · ` +
-        `[$(copy) ${vscode.l10n.t('Copy id')}](command:${Commands.copyTaskId}?${args})`,
+        `[$(copy) ${vscode.l10n.t('Copy id')}](command:${Commands.copyTaskId}?${args})${complete}`,
     );
     return new vscode.Hover(md, new vscode.Range(token.range.start.line, token.range.start.character, token.range.end.line, token.range.end.character));
   }
