@@ -20,6 +20,7 @@ import { parseToWebview } from './protocol';
 import { fill, type FormStrings } from './strings';
 import {
   characterCount,
+  FORM_FIELDS,
   emptyValues,
   mapFieldErrors,
   parseFormValues,
@@ -362,7 +363,7 @@ export function requestSubmit(state: FormState, context: ConversionContext, now:
   const validation = validateForm(state.values, context);
   if (!validation.ok) {
     const next: FormState = { ...state, submitAttempted: true };
-    const focus = FORM_ORDER.find((field) => (validation.errors[field]?.length ?? 0) > 0);
+    const focus = FORM_FIELDS.find((field) => (validation.errors[field]?.length ?? 0) > 0);
     return focus === undefined ? { state: next } : { state: next, focus };
   }
   return {
@@ -370,26 +371,6 @@ export function requestSubmit(state: FormState, context: ConversionContext, now:
     message: { type: 'submit', values: state.values, task: validation.input },
   };
 }
-
-/** The controls in the order they appear, for focusing the first error. */
-export const FORM_ORDER: readonly FormField[] = [
-  'title',
-  'taskType',
-  'assignees',
-  'deadline',
-  'description',
-  'startDate',
-  'separateTaskForEachAssignee',
-  'maxAssignable',
-  'everyoneMustComplete',
-  'canCompleteOnlyAssignees',
-  'preventGuestComment',
-  'topSecret',
-  'tags',
-  'webhook',
-  'runId',
-  'form',
-];
 
 /** The extension started sending (also sent when a hidden form comes back during a submit). */
 export function applySubmitting(state: FormState): FormState {
@@ -479,7 +460,7 @@ export function fromSavedState(saved: unknown): FormState | undefined {
   const values = parseFormValues(state.values);
   const initial = parseFormValues(state.initial);
   if (values === undefined || initial === undefined || !PHASES.includes(state.phase as Phase)) return undefined;
-  const fields = new Set<string>(FORM_ORDER);
+  const fields = new Set<string>(FORM_FIELDS);
   const created = parseToWebview(state.created);
   const out: FormState = {
     phase: state.phase as Phase,

@@ -49,7 +49,10 @@ export interface FormValues {
   advanced: FormAdvanced;
 }
 
-/** The form's controls, which errors are shown next to. `form` is the message area above the buttons. */
+/**
+ * The form's controls, which errors are shown next to, in the order they appear (the first with an error
+ * gets the focus). `form` is the message area above the buttons.
+ */
 export const FORM_FIELDS = [
   'title',
   'taskType',

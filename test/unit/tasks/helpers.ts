@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { TallyfyClient, type TallyfyClientOptions } from '../../../src/core/tallyfy/client';
 import type { TaskRecord } from '../../../src/core/records/record';
 import type { TaskReader } from '../../../src/core/tasks/refresh';
-import { startSandbox, type Sandbox, type SandboxTask } from '../../sandbox/server';
+import type { Sandbox, SandboxTask } from '../../sandbox/server';
 
 export const ORG = '4f1c2d3e5a6b7c8d9e0f1a2b3c4d5e6f';
 export const DAY = 86_400_000;
@@ -110,20 +110,8 @@ export function metered(reader: TaskReader, shared: { inFlight: number; peak: nu
   };
 }
 
-/** Starts a sandbox for a suite and resets it before each test. */
-export function useSandbox(): { readonly current: Sandbox } {
-  const holder: { current: Sandbox } = { current: undefined as unknown as Sandbox };
-  before(async () => {
-    holder.current = await startSandbox();
-  });
-  beforeEach(() => {
-    holder.current.reset();
-  });
-  after(async () => {
-    await holder.current.close();
-  });
-  return holder;
-}
+/** Starts a sandbox for a suite and resets it before each test (shared with the client's tests). */
+export { useSandbox } from '../tallyfy/helpers';
 
 /** A port nothing listens on (bound, then released). */
 export function closedPort(): Promise<number> {
