@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { editorLine, formFrame, openFromExplorer, runCommand, screenshot, signIn, startE2E, type E2E } from './workbench';
+import { editorLine, formFrame, openFromExplorer, runCommand, signIn, useE2E } from './workbench';
 
 const TITLE = 'Prepare the Q3 report for the board';
 
 describe('e2e: the task form', function () {
-  let e2e: E2E;
-
-  before(async () => {
-    e2e = await startE2E();
-    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+  const e2e = useE2E({}, async (e2e) => {
     await signIn(e2e);
     await openFromExplorer(e2e.page, 'src', 'report.ts');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await screenshot(e2e.page, this.currentTest.fullTitle());
-    }
-  });
-
-  after(async () => {
-    await e2e?.close();
   });
 
   async function openForm(lineText: string) {

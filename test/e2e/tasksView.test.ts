@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
-import { contextMenuHas, editorLine, openFromExplorer, runCommand, screenshot, signIn, startE2E, type E2E } from './workbench';
+import { contextMenuHas, editorLine, openFromExplorer, runCommand, signIn, useE2E } from './workbench';
 
 const TITLE = 'Prepare the Q3 report for the board';
 
 describe('e2e: the Tallyfy tasks view', function () {
-  let e2e: E2E;
+  const e2e = useE2E({ settings: { 'tallyfy.createOpens': 'quick' } });
   let taskId: string;
-
-  before(async () => {
-    e2e = await startE2E({ settings: { 'tallyfy.createOpens': 'quick' } });
-    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await screenshot(e2e.page, this.currentTest.fullTitle());
-    }
-  });
-
-  after(async () => {
-    await e2e?.close();
-  });
 
   const view = () => e2e.page.locator('.pane:has(.pane-header[aria-label^="Tasks"])');
   const row = (text: string) => view().locator('.monaco-list-row', { hasText: text }).first();

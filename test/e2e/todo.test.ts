@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { contextMenuHas, editorLine, openFromExplorer, screenshot, signIn, startE2E, type E2E } from './workbench';
+import { contextMenuHas, editorLine, openFromExplorer, signIn, useE2E } from './workbench';
 
 const MENU_ITEM = 'Create Tallyfy Task from TODO';
 
 describe('e2e: a task from a TODO', function () {
-  let e2e: E2E;
-
-  before(async () => {
-    // The right-click item opens what tallyfy.createOpens says: here the quick create.
-    e2e = await startE2E({ settings: { 'tallyfy.createOpens': 'quick' } });
-    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+  // The right-click item opens what tallyfy.createOpens says: here the quick create.
+  const e2e = useE2E({ settings: { 'tallyfy.createOpens': 'quick' } }, async (e2e) => {
     await openFromExplorer(e2e.page, 'src', 'report.ts');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      await screenshot(e2e.page, this.currentTest.fullTitle());
-    }
-  });
-
-  after(async () => {
-    await e2e?.close();
   });
 
   it('offers "Create Tallyfy Task from TODO" in the right-click menu on a TODO line only', async () => {

@@ -126,3 +126,26 @@ export async function formFrame(page: Page): Promise<import('playwright-core').F
     await page.waitForTimeout(250);
   }
 }
+
+/**
+ * The fixture for a spec: starts the workbench before its tests (waiting until the extension shows its
+ * status bar item, then running `setup`), saves a screenshot of each failing test, and closes it all
+ * after. The returned object is filled in before the first test runs.
+ */
+export function useE2E(options: { settings?: Record<string, unknown> } = {}, setup?: (e2e: E2E) => Promise<void>): E2E {
+  const e2e = {} as E2E;
+  before(async () => {
+    Object.assign(e2e, await startE2E(options));
+    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+    await setup?.(e2e);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await screenshot(e2e.page, this.currentTest.fullTitle());
+    }
+  });
+  after(async () => {
+    await e2e.close?.();
+  });
+  return e2e;
+}

@@ -95,5 +95,61 @@ export default function (): void {
       // The linked TODO now offers to open its task instead of creating another.
       assert.deepEqual(await ourActions(document.uri, moved), [CodeActionTitles.open]);
     });
+
+    it('adds the task of a teammate\'s linked TODO with "Find Linked TODOs"', async () => {
+      const api = await vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID)!.activate();
+      const id = 'abcdef0123456789abcdef0123456789';
+      const made = await fetch(`${sandbox().controlUrl}/tasks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id, title: 'Rotate the staging keys' }),
+      });
+      assert.equal(made.status, 201);
+      const folder = vscode.workspace.workspaceFolders![0]!.uri;
+      const file = vscode.Uri.joinPath(folder, 'src', 'teammate.py');
+      await vscode.workspace.fs.writeFile(
+        file,
+        Buffer.from(`def rotate():\n    # FIXME(bob, tallyfy:${id}): Rotate the staging keys\n    pass\n\nNOTE = "tallyfy:${'f'.repeat(32)} in a string is no link"\n`),
+      );
+      assert.equal(api.createdTasks().some((r) => r.id === id), false);
+      await vscode.commands.executeCommand(Commands.findLinkedTodos);
+      const found = api.createdTasks().find((r) => r.id === id);
+      assert.ok(found, 'the linked task joined the list');
+      assert.equal(found.title, 'Rotate the staging keys');
+      assert.equal(found.source?.uri, file.toString());
+      assert.equal(found.source?.line, 1);
+      assert.equal(api.createdTasks().some((r) => r.id === 'f'.repeat(32)), false, 'a reference in a string is not a link');
+    });
+
+    it('marks the TODO of a completed task, and "Remove the TODO" removes it', async () => {
+      const api = await vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID)!.activate();
+      const id = 'abcdef0123456789abcdef0123456789';
+      const done = await fetch(`${sandbox().controlUrl}/tasks/${id}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status: 'completed' }),
+      });
+      assert.equal(done.status, 200);
+      await vscode.commands.executeCommand(Commands.refreshTasks);
+      assert.equal(api.createdTasks().find((r) => r.id === id)?.status, 'completed');
+      const folder = vscode.workspace.workspaceFolders![0]!.uri;
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'src', 'teammate.py'));
+      await vscode.window.showTextDocument(document);
+      let diagnostics: vscode.Diagnostic[] = [];
+      for (let i = 0; i < 50 && diagnostics.length === 0; i++) {
+        diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Tallyfy');
+        if (diagnostics.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(diagnostics.length, 1);
+      const [diagnostic] = diagnostics;
+      assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(diagnostic!.range.start.line, 1);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic!.range);
+      const remove = actions.find((a) => a.title === 'Remove the TODO');
+      assert.ok(remove?.command, 'offers "Remove the TODO"');
+      assert.ok(actions.some((a) => a.title === 'Keep it'), 'offers "Keep it"');
+      await vscode.commands.executeCommand(remove.command.command, ...(remove.command.arguments ?? []));
+      assert.equal(document.getText(), `def rotate():\n    pass\n\nNOTE = "tallyfy:${'f'.repeat(32)} in a string is no link"\n`);
+    });
   });
 }
