@@ -23,6 +23,7 @@ import { openTaskInTallyfy } from '../openTask';
 import { announceCreated, type CreateDeps, type CreateTarget } from '../todos/createFromTodo';
 import { sourceInput } from '../todos/source';
 import { TodoTracker, writeBackReference } from '../todos/writeBack';
+import { localizedFormStrings } from './strings';
 
 export const FORM_VIEW_TYPE = 'tallyfy.taskForm';
 const DRAFT_PREFIX = 'tallyfy.draft:';
@@ -194,6 +195,7 @@ class TaskFormPanel implements vscode.Disposable {
       defaultDeadline: defaultDeadlineIso(days),
       defaultDeadlineDays: days,
       locale: vscode.env.language,
+      strings: localizedFormStrings(),
     };
     if (state.kind === 'signed-in') {
       init.me = { id: state.identity.userId, name: state.identity.userName, email: state.identity.email };
