@@ -79,6 +79,8 @@ class TaskFormPanel implements vscode.Disposable {
   private outcome: Outcome = { kind: 'none' };
   private lastValues: FormValues | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly opened = performance.now();
+  private firstReady = true;
 
   constructor(
     private readonly deps: FormDeps,
@@ -142,6 +144,10 @@ class TaskFormPanel implements vscode.Disposable {
   private async handle(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        if (this.firstReady) {
+          this.firstReady = false;
+          this.deps.log.info(`Task form ready in ${(performance.now() - this.opened).toFixed(0)} ms`);
+        }
         this.sendInit();
         return;
       case 'saveDraft':
