@@ -38,7 +38,7 @@ import {
 } from '../core/form/model';
 import { parseToWebview, type FromWebviewMessage, type InitMessage, type SearchKind, type ToWebviewMessage } from '../core/form/protocol';
 import { fill, resolveStrings, taskTypeHelp, taskTypeLabel, type FormStrings } from '../core/form/strings';
-import { descriptionToSend, validateForm, type FormAdvanced, type FormErrors, type FormField, type FormValues } from '../core/form/values';
+import { descriptionToSend, FORM_FIELDS, validateForm, type FormAdvanced, type FormErrors, type FormField, type FormValues } from '../core/form/values';
 import { TASK_TYPES } from '../core/tallyfy/schema';
 import { append, clear, debounce, el, setAttr, setText } from './dom';
 import { Picker } from './picker';
@@ -68,18 +68,10 @@ const CHECKBOXES: ReadonlyArray<readonly [BooleanAdvanced, keyof FormStrings]> =
   ['topSecret', 'topSecret'],
 ];
 
-const ADVANCED_FIELDS: ReadonlySet<FormField> = new Set<FormField>([
-  'startDate',
-  'separateTaskForEachAssignee',
-  'maxAssignable',
-  'everyoneMustComplete',
-  'canCompleteOnlyAssignees',
-  'preventGuestComment',
-  'topSecret',
-  'tags',
-  'webhook',
-  'runId',
-]);
+/** The fields inside "Advanced": those from the start date to the run id, in the form's order. */
+const ADVANCED_FIELDS: ReadonlySet<FormField> = new Set<FormField>(
+  FORM_FIELDS.slice(FORM_FIELDS.indexOf('startDate'), FORM_FIELDS.indexOf('runId') + 1),
+);
 
 const SEARCH_DELAY_MS = 250;
 const DRAFT_DELAY_MS = 600;

@@ -1,6 +1,5 @@
 // Shared set-up for the tasks tests: record builders, a client on the sandbox whose waits are skipped,
 // and a reader wrapper that measures requests in flight.
-import { createServer } from 'node:net';
 import { TallyfyClient, type TallyfyClientOptions } from '../../../src/core/tallyfy/client';
 import type { TaskRecord } from '../../../src/core/records/record';
 import type { TaskReader } from '../../../src/core/tasks/refresh';
@@ -110,18 +109,5 @@ export function metered(reader: TaskReader, shared: { inFlight: number; peak: nu
   };
 }
 
-/** Starts a sandbox for a suite and resets it before each test (shared with the client's tests). */
-export { useSandbox } from '../tallyfy/helpers';
-
-/** A port nothing listens on (bound, then released). */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Shared with the client's tests: a sandbox per suite, reset before each test; a port nothing listens on. */
+export { closedPort, useSandbox } from '../tallyfy/helpers';
