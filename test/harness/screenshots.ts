@@ -1,0 +1,41 @@
+// `npm run screenshots`: the README's pictures, taken from the real workbench against the sandbox, so
+// they show what users see. Writes media/screenshots/*.png (not packaged into the .vsix).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contextMenuHas, editorLine, formFrame, openFromExplorer, runCommand, signIn, startE2E } from '../e2e/workbench';
+import { REPO_ROOT } from './codeServer';
+
+async function main(): Promise<void> {
+  const out = join(REPO_ROOT, 'media', 'screenshots');
+  mkdirSync(out, { recursive: true });
+  const e2e = await startE2E({
+    settings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },
+  });
+  try {
+    const page = e2e.page;
+    await page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+    await signIn(e2e);
+    await openFromExplorer(page, 'src', 'report.ts');
+    await contextMenuHas(page, 'TODO: Prepare the Q3 report', 'Create Tallyfy Task from TODO', true, true);
+    await page.screenshot({ path: join(out, 'context-menu.png') });
+    await page.keyboard.press('Escape');
+    await editorLine(page, 'TODO: Prepare the Q3 report').click();
+    await runCommand(page, 'Tallyfy: Create Task from TODO');
+    const form = await formFrame(page);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(out, 'task-form.png') });
+    await form.getByRole('button', { name: 'Create task' }).click();
+    await form.getByRole('heading', { name: 'Task created' }).waitFor();
+    await runCommand(page, 'Tallyfy: Focus on Tasks View');
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(out, 'tasks-view.png') });
+    console.log(`Screenshots written to ${out}`);
+  } finally {
+    await e2e.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
