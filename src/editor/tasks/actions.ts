@@ -83,6 +83,16 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
     await tasks.records.replaceMany([refreshRecord(record, task)]);
   };
 
+  /** The record as Tallyfy has it now; a task Tallyfy no longer has is marked, not dropped. */
+  const refreshOrMarkDeleted = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {
+    try {
+      await afterChange(record, signal);
+    } catch (error) {
+      if (!isTallyfyError(error, 'not-found')) throw error;
+      await tasks.records.replaceMany([markDeleted(record)]);
+    }
+  };
+
   const revealTodo = withRecord(async (record) => {
     if (record.source === undefined) {
       void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" was not created from a TODO.', record.title));
@@ -140,7 +150,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
   const archive = withRecord((record) =>
     progress(vscode.l10n.t('Archiving "{0}"…', record.title), async (signal) => {
       await clientFor(session, record.baseUrl).archiveTask(record.orgId, record.id, { signal });
-      await tasks.records.replaceMany([{ ...record, status: 'archived', lastSyncedAt: new Date().toISOString() }]);
+      await refreshOrMarkDeleted(record, signal);
     }),
   );
 
@@ -159,17 +169,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
   });
 
   const refreshOne = withRecord((record) =>
-    progress(vscode.l10n.t('Refreshing "{0}"…', record.title), async (signal) => {
-      try {
-        await afterChange(record, signal);
-      } catch (error) {
-        if (isTallyfyError(error, 'not-found')) {
-          await tasks.records.replaceMany([markDeleted(record)]);
-          return;
-        }
-        throw error;
-      }
-    }),
+    progress(vscode.l10n.t('Refreshing "{0}"…', record.title), (signal) => refreshOrMarkDeleted(record, signal)),
   );
 
   const refreshAll = (): Thenable<void> =>
