@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { contextMenuHas, editorLine, openFromExplorer, runCommand, signIn, useE2E } from './workbench';
+import { editorLine, openFromExplorer, quickCreateFromMenu, runCommand, signIn, useE2E } from './workbench';
 
 const TITLE = 'Prepare the Q3 report for the board';
 
@@ -25,10 +25,7 @@ describe('e2e: the Tallyfy tasks view', function () {
   it('lists a task created from a TODO, with its short id and deadline', async () => {
     await signIn(e2e);
     await openFromExplorer(e2e.page, 'src', 'report.ts');
-    assert.equal(await contextMenuHas(e2e.page, 'TODO: Prepare the Q3 report', 'Create Tallyfy Task from TODO', true, true), true);
-    await e2e.page.locator('.context-view .monaco-menu .action-label', { hasText: 'Create Tallyfy Task from TODO' }).click();
-    const titleBox = e2e.page.locator('.quick-input-widget input');
-    await titleBox.waitFor({ state: 'visible' });
+    const titleBox = await quickCreateFromMenu(e2e.page, 'TODO: Prepare the Q3 report');
     assert.equal(await titleBox.inputValue(), TITLE);
     await titleBox.press('Enter');
     await editorLine(e2e.page, 'TODO(tallyfy:').waitFor();

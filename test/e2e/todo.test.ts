@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { contextMenuHas, editorLine, openFromExplorer, signIn, useE2E } from './workbench';
+import { contextMenuHas, editorLine, openFromExplorer, quickCreateFromMenu, signIn, useE2E } from './workbench';
 
 const MENU_ITEM = 'Create Tallyfy Task from TODO';
 
@@ -18,10 +18,7 @@ describe('e2e: a task from a TODO', function () {
 
   it('creates the task from the menu and writes its reference into the comment', async () => {
     await signIn(e2e);
-    assert.equal(await contextMenuHas(e2e.page, 'TODO: Prepare the Q3 report', MENU_ITEM, true, true), true);
-    await e2e.page.locator('.context-view .monaco-menu .action-label', { hasText: MENU_ITEM }).click();
-    const titleBox = e2e.page.locator('.quick-input-widget input');
-    await titleBox.waitFor({ state: 'visible' });
+    const titleBox = await quickCreateFromMenu(e2e.page, 'TODO: Prepare the Q3 report');
     assert.equal(await titleBox.inputValue(), 'Prepare the Q3 report for the board');
     await titleBox.press('Enter');
 

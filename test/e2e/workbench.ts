@@ -67,6 +67,7 @@ export async function signIn(e2e: E2E): Promise<void> {
   await box.fill(e2e.sandbox.token);
   await box.press('Enter');
   await box.waitFor({ state: 'hidden' });
+  await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ state: 'hidden' });
 }
 
 /** Opens a workspace file from the Explorer, as a person would. */
@@ -148,4 +149,28 @@ export function useE2E(options: { settings?: Record<string, unknown> } = {}, set
     await e2e.close?.();
   });
   return e2e;
+}
+
+/**
+ * Right-clicks a TODO line, chooses "Create Tallyfy Task from TODO" (with `tallyfy.createOpens` set to
+ * "quick") and returns the quick create's title box. A notification that appears meanwhile can close
+ * the menu, so this tries again a few times.
+ */
+export async function quickCreateFromMenu(page: Page, lineText: string) {
+  const item = 'Create Tallyfy Task from TODO';
+  const titleBox = page
+    .locator('.quick-input-widget')
+    .filter({ has: page.locator('.quick-input-title', { hasText: 'New Tallyfy task' }) })
+    .locator('input');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await contextMenuHas(page, lineText, item, true, true))) throw new Error(`The menu does not offer ${item}.`);
+    await page.locator('.context-view .monaco-menu .action-label', { hasText: item }).click();
+    try {
+      await titleBox.waitFor({ state: 'visible', timeout: 5_000 });
+      return titleBox;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
