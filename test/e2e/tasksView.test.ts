@@ -56,10 +56,19 @@ describe('e2e: the Tallyfy tasks view', function () {
   });
 
   it('asks before deleting a task permanently, and deletes nothing when cancelled', async () => {
-    await row(TITLE).click({ button: 'right' });
-    await e2e.page.locator('.context-view .action-label', { hasText: 'Delete Permanently' }).click();
     const dialog = e2e.page.locator('.monaco-dialog-box');
-    await dialog.waitFor();
+    // The row can re-render under an open menu (the list refreshes), so try the menu again if needed.
+    for (let attempt = 1; ; attempt++) {
+      await row(TITLE).click({ button: 'right' });
+      await e2e.page.locator('.context-view .action-label', { hasText: 'Delete Permanently' }).click();
+      try {
+        await dialog.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await e2e.page.keyboard.press('Escape');
+      }
+    }
     assert.match(await dialog.innerText(), /cannot be undone/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     assert.ok(e2e.sandbox.task(taskId), 'still in Tallyfy');

@@ -46,6 +46,24 @@ export default function (): void {
       assert.deepEqual(await ourActions(document.uri, lineOf(document, 'not a comment, a string')), []);
     });
 
+    it('shows a CodeLens above each TODO only when tallyfy.codeLens is on', async () => {
+      const { document } = await openFixture();
+      const lenses = async (): Promise<vscode.CodeLens[]> =>
+        ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).filter((lens) =>
+          lens.command?.command.startsWith('tallyfy.'),
+        );
+      assert.deepEqual(await lenses(), [], 'off by default');
+      const config = vscode.workspace.getConfiguration('tallyfy');
+      await config.update('codeLens', true, vscode.ConfigurationTarget.Global);
+      try {
+        const shown = await lenses();
+        assert.deepEqual(shown.map((lens) => lens.range.start.line), [lineOf(document, 'TODO: Prepare the Q3 report')]);
+        assert.equal(shown[0]?.command?.command, Commands.createTaskFromTodoMenu);
+      } finally {
+        await config.update('codeLens', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
     if (!sandbox().typist) {
       return;
     }

@@ -5,7 +5,7 @@ import { isCompleted } from '../../core/tasks';
 import { findAllTodos, type TodoComment } from '../../core/todo';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
-import { lineSource, toVsRange } from '../todos/documents';
+import { toVsRange } from '../todos/documents';
 
 const KEPT_KEY = 'tallyfy.keptCompletedTodos';
 const SOURCE = 'Tallyfy';
@@ -35,7 +35,7 @@ export function registerCompletedTodoDiagnostics(tasks: TaskService, settings: S
     }
     const skip = kept();
     const diagnostics: vscode.Diagnostic[] = [];
-    for (const todo of findAllTodos(lineSource(document), document.languageId, settings.get('todoKeywords', document))) {
+    for (const todo of findAllTodos(document, document.languageId, settings.get('todoKeywords', document))) {
       const record = todo.references.map((id) => completed.get(id)).find((r) => r !== undefined && !skip.has(r.id));
       if (record === undefined) continue;
       const diagnostic = new vscode.Diagnostic(

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
 import { findAllTodos } from '../../core/todo';
 import type { SettingsReader } from '../settings';
-import { lineSource, toVsRange } from './documents';
+import { toVsRange } from './documents';
 
 /** A CodeLens above each TODO, only when `tallyfy.codeLens` is on. */
 class TodoCodeLenses implements vscode.CodeLensProvider {
@@ -20,7 +20,7 @@ class TodoCodeLenses implements vscode.CodeLensProvider {
       return [];
     }
     const keywords = this.settings.get('todoKeywords', document);
-    return findAllTodos(lineSource(document), document.languageId, keywords).map((todo) => {
+    return findAllTodos(document, document.languageId, keywords).map((todo) => {
       const range = toVsRange(todo.range);
       const [linked] = todo.references;
       return new vscode.CodeLens(
