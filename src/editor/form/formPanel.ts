@@ -20,9 +20,9 @@ import type { Session } from '../auth/session';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
 import { openTaskInTallyfy } from '../openTask';
-import { announceCreated, type CreateDeps, type CreateTarget } from '../todos/createFromTodo';
+import { linkCreatedTask, type CreateDeps, type CreateTarget } from '../todos/createFromTodo';
 import { sourceInput } from '../todos/source';
-import { TodoTracker, writeBackReference } from '../todos/writeBack';
+import { TodoTracker } from '../todos/writeBack';
 import { localizedFormStrings } from './strings';
 
 export const FORM_VIEW_TYPE = 'tallyfy.taskForm';
@@ -321,17 +321,7 @@ class TaskFormPanel implements vscode.Disposable {
     this.outcome = { kind: 'created', record };
     await this.deps.workspaceState.update(this.draftKey, undefined);
     this.post(this.createdMessage(record));
-    if (this.tracker !== undefined) {
-      const written = await writeBackReference(this.tracker, record.id, this.deps.settings, this.deps.log);
-      if (written.kind === 'written' || written.kind === 'already-there') {
-        await this.deps.tasks.linkedAt(record.id, written.line);
-      } else if (written.kind === 'not-found') {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('Task {0} was created, but its TODO was changed or removed meanwhile, so the reference was not written. The task is in the Tallyfy list.', record.id),
-        );
-      }
-    }
-    void announceCreated(record, this.deps);
+    await linkCreatedTask(this.deps, this.tracker, record);
   }
 
   private createdMessage(record: TaskRecord): Extract<ToWebviewMessage, { type: 'created' }> {

@@ -233,6 +233,15 @@ async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: To
     }
     record = outcome.record;
   }
+  await linkCreatedTask(deps, tracker, record);
+  return record;
+}
+
+/**
+ * After a create, from the quick create or the form: writes the reference into the tracked TODO (and
+ * moves the record's link to the line it landed on), says so when the TODO is gone, and announces the task.
+ */
+export async function linkCreatedTask(deps: CreateDeps, tracker: TodoTracker | undefined, record: TaskRecord): Promise<void> {
   if (tracker !== undefined) {
     const written = await writeBackReference(tracker, record.id, deps.settings, deps.log);
     if (written.kind === 'written' || written.kind === 'already-there') {
@@ -244,10 +253,9 @@ async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: To
     }
   }
   void announceCreated(record, deps);
-  return record;
 }
 
-export async function announceCreated(record: TaskRecord, deps: CreateDeps): Promise<void> {
+async function announceCreated(record: TaskRecord, deps: CreateDeps): Promise<void> {
   const open = vscode.l10n.t('Open in Tallyfy');
   const copy = vscode.l10n.t('Copy Id');
   const due = record.deadline ? new Date(record.deadline).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
