@@ -3,6 +3,7 @@
 // code-server through `npm run test:vscode`.
 import { runTests } from '@vscode/test-electron';
 import { join } from 'node:path';
+import { sandboxEnvironment } from '../integration/sandboxInfo';
 import { startSandbox } from '../sandbox/server';
 import { REPO_ROOT } from './codeServer';
 import { copyFixtureWorkspace } from './workspace';
@@ -16,9 +17,7 @@ async function main(): Promise<void> {
       extensionTestsPath: join(REPO_ROOT, 'out', 'test', 'integration', 'index'),
       ...(process.env['VSCODE_EXECUTABLE_PATH'] ? { vscodeExecutablePath: process.env['VSCODE_EXECUTABLE_PATH'] } : {}),
       launchArgs: [workspace.folder, '--disable-extensions', '--disable-workspace-trust'],
-      extensionTestsEnv: {
-        TALLYFY_TEST_SANDBOX: JSON.stringify({ url: sandbox.url, controlUrl: sandbox.controlUrl, orgId: sandbox.orgId, typist: false }),
-      },
+      extensionTestsEnv: sandboxEnvironment(sandbox, false),
     });
   } catch (error) {
     const text = String(error instanceof Error ? `${error.message} ${String((error as { code?: string }).code ?? '')}` : error);

@@ -8,6 +8,7 @@ import Mocha from 'mocha';
 import type { Locator } from 'playwright-core';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { sandboxEnvironment } from '../integration/sandboxInfo';
 import { startSandbox } from '../sandbox/server';
 import { openWorkbench, REPO_ROOT, startCodeServer } from './codeServer';
 import { ensureHarness, type Harness } from './install';
@@ -52,9 +53,7 @@ async function integration(harness: Harness): Promise<Counts> {
     const workbench = await openWorkbench(server, harness, {
       folder: workspace.folder,
       extensionTestsPath: SUITE,
-      extensionEnvironment: {
-        TALLYFY_TEST_SANDBOX: JSON.stringify({ url: sandbox.url, controlUrl: sandbox.controlUrl, orgId: sandbox.orgId, typist: true }),
-      },
+      extensionEnvironment: sandboxEnvironment(sandbox, true),
       onLog: (entry) => {
         log.push(entry);
         const v = /Integration suite running in VS Code (\S+)/.exec(entry);

@@ -6,20 +6,7 @@ import { Commands, EXTENSION_ID } from '../../src/core/contract';
 import { isTallyfyError } from '../../src/core/tallyfy';
 import type { TallyfyTodoApi } from '../../src/editor/api';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-
-interface SandboxInfo {
-  readonly url: string;
-  readonly controlUrl: string;
-  readonly orgId: string;
-  /** The runner types the token into the sign-in box (the code-server runner drives the workbench). */
-  readonly typist: boolean;
-}
-
-function sandboxInfo(): SandboxInfo {
-  const raw = process.env['TALLYFY_TEST_SANDBOX'];
-  assert.ok(raw, 'the runner passes TALLYFY_TEST_SANDBOX');
-  return JSON.parse(raw) as SandboxInfo;
-}
+import { sandboxInfo } from './sandboxInfo';
 
 async function control<T>(path: string): Promise<T> {
   const response = await fetch(`${sandboxInfo().controlUrl}${path}`);

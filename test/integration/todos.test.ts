@@ -4,13 +4,9 @@ import * as vscode from 'vscode';
 import { CodeActionTitles, Commands, EXTENSION_ID } from '../../src/core/contract';
 import type { TaskRecord } from '../../src/core/records';
 import type { TallyfyTodoApi } from '../../src/editor/api';
+import { sandboxInfo } from './sandboxInfo';
 
-interface SandboxInfo {
-  readonly controlUrl: string;
-  readonly typist: boolean;
-}
-
-const sandbox = (): SandboxInfo => JSON.parse(process.env['TALLYFY_TEST_SANDBOX'] ?? '{}') as SandboxInfo;
+const sandbox = sandboxInfo;
 
 async function openFixture(): Promise<vscode.TextEditor> {
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
