@@ -26,11 +26,13 @@
 import { arrayLineSource, toLineSource } from './lines';
 import { type KeywordSet, compileKeywords } from './keywords';
 import {
+  type Finder,
   type LexState,
   type Segment,
   type Syntax,
   LexContext,
   MemoFinder,
+  directFinder,
   insideConstruct,
   isWordCode,
   lexLine,
@@ -208,6 +210,8 @@ interface LineCursor {
   text: string;
   start: number;
   end: number;
+  /** Finds needles in `text` (and in the TODO's own line); a memoising one for a whole text. */
+  finder: Finder;
   advance(): boolean;
 }
 
@@ -216,10 +220,12 @@ class TextCursor implements LineCursor {
   text = '';
   start = 0;
   end = 0;
+  finder: Finder = directFinder;
   private nextStart = 0;
-  reset(text: string, from: number): this {
+  reset(text: string, from: number, finder: Finder): this {
     this.text = text;
     this.nextStart = from;
+    this.finder = finder;
     return this;
   }
   advance(): boolean {
@@ -240,6 +246,7 @@ class SourceCursor implements LineCursor {
   text = '';
   start = 0;
   end = 0;
+  readonly finder: Finder = directFinder;
   private src: LineSource | undefined;
   private line = 0;
   reset(src: LineSource, from: number): this {
@@ -279,7 +286,7 @@ function buildTodo(
   next: LineCursor,
 ): TodoComment {
   let refs: TodoReference[] | undefined;
-  if (indexOfIn(text, 'tallyfy:', head.kwEnd, head.end) >= 0) {
+  if (next.finder.find(text, 'tallyfy:', head.kwEnd, head.end) >= 0) {
     refs = [];
     collectReferences(text, base, n, head.kwEnd, head.end, refs);
   }
@@ -335,7 +342,7 @@ function buildTodo(
     if (!inBlock && cs - ls <= kwCol) break;
     if (kw.match(t, cs, ce) !== undefined) break;
     if (t.charCodeAt(cs) === 64 && isWordCode(t.charCodeAt(cs + 1))) break; // a doc tag: @param
-    if (indexOfIn(t, 'tallyfy:', cs, ce) >= 0) collectReferences(t, ls, n + k, cs, ce, (refs ??= []));
+    if (next.finder.find(t, 'tallyfy:', cs, ce) >= 0) collectReferences(t, ls, n + k, cs, ce, (refs ??= []));
     const d = withoutReferences(t.slice(cs, ce));
     if (d !== '') description = description === '' ? d : `${description}\n${d}`;
     lastEnd = pos(n + k, ce - ls);
@@ -490,10 +497,17 @@ class Streams {
   /** Per stream: the next occurrence found (valid for queries up to it), -1 for none, -2 not looked up. */
   readonly next: number[] = [];
   private readonly ids = new Map<string, number>();
+  /** Characters that can follow `@` in a tag form (`t` for `@todo`): most `@`s (`@param`) fail this at once. */
+  private readonly tagSecond = new Uint8Array(128);
   constructor(
     private readonly text: string,
     private readonly kw: KeywordSet,
-  ) {}
+  ) {
+    for (const n of kw.needles) {
+      const c = n.charCodeAt(1);
+      if (n.charCodeAt(0) === 64 && c < 128) this.tagSecond[c] = 1;
+    }
+  }
 
   /** The stream that finds `needle` (a keyword, `@` for tag forms, or a construct delimiter). */
   id(needle: string, keyword: boolean): number {
@@ -547,7 +561,10 @@ class Streams {
       if (kind === S_PLAIN) q = p;
       else if (kind === S_SUFFIX) q = text.startsWith(this.full[i] as string, p - back) ? p - back : -1;
       else if (kind === S_STAR) q = text.charCodeAt(p - 1) === 47 ? Math.max(from, p - 1) : -1;
-      else q = this.kw.match(text, p, text.length) !== undefined ? p : -1;
+      else {
+        const c = text.charCodeAt(p + 1);
+        q = (c >= 128 || this.tagSecond[c] === 1) && this.kw.match(text, p, text.length) !== undefined ? p : -1;
+      }
       if (q >= 0) break;
       p = text.indexOf(search, p + 1);
     }
@@ -566,6 +583,26 @@ function hasLoneCr(text: string): boolean {
   if (cr < 0) return false;
   const m = /\r(?!\n)/.exec(head);
   return m !== null && (m.index < head.length - 1 || text.charCodeAt(m.index + 1) !== 10);
+}
+
+/**
+ * The state after a line without keywords that only opens a simple block comment (blanks, then the opener
+ * at `hit`, no closer) or only closes one (the closer at `hit`, then blanks), found without lexing it; else
+ * undefined. Most JSDoc-style blocks begin and end with such lines.
+ */
+function passBlockEdge(sx: Syntax, streams: Streams, text: string, lineStart: number, hit: number, to: number, st: LexState): LexState | undefined {
+  if (st === sx.code) {
+    if (!isBlankRange(text, lineStart, hit)) return undefined;
+    for (const b of sx.simpleBlocks) {
+      if (!text.startsWith(b.open, hit) || (b.col0 && hit !== lineStart)) continue;
+      const close = streams.seek(streams.id(b.close, false), hit + b.open.length);
+      return close >= 0 && close + b.close.length <= to ? undefined : b.inside;
+    }
+    return undefined;
+  }
+  const b = st.m === 0 ? sx.simpleBlockOf[st.k] : undefined;
+  if (b === undefined || !text.startsWith(b.close, hit) || !isBlankRange(text, hit + b.close.length, to)) return undefined;
+  return sx.code;
 }
 
 /** Maps an offset of the scanned text to a line: the editor's own index, or a forward newline count. */
@@ -640,11 +677,25 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
       }
       if (hit >= len) break;
     }
-    const lineStart = hit === cur ? cur : text.lastIndexOf('\n', hit - 1) + 1;
+    // Back to the line's start (lines are short; lastIndexOf is slower than this loop).
+    let lineStart = hit;
+    while (lineStart > cur && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
     const nl = text.indexOf('\n', hit);
     const lineEnd = nl < 0 ? len : nl;
     const to = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const keyword = keywordAt(lineStart) < to;
+    if (!keyword && sx.simpleBlocks.length > 0) {
+      const passed = passBlockEdge(sx, streams, text, lineStart, hit, to, st);
+      if (passed !== undefined) {
+        if (passed !== st) {
+          st = passed;
+          entry = listFor(st);
+        }
+        if (nl < 0) break;
+        cur = nl + 1;
+        continue;
+      }
+    }
     if (segs.length > 0) segs.length = 0;
     cx.segs = keyword ? segs : null;
     const after = lexLine(sx, text, lineStart, to, st, cx);
@@ -655,7 +706,7 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
         const head = parseHead(text, seg, kw);
         if (head === undefined) continue;
         if (line < 0) line = lineAt(lineStart);
-        out.push(buildTodo(sx, kw, line, text, lineStart, seg, head, after, textCursor.reset(text, lineEnd + 1)));
+        out.push(buildTodo(sx, kw, line, text, lineStart, seg, head, after, textCursor.reset(text, lineEnd + 1, cx.finder)));
       }
     }
     if (after !== st) {

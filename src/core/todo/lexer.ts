@@ -181,6 +181,39 @@ export interface Syntax {
   readonly entryStates: readonly (readonly LexState[])[];
   /** Needles per state key, for the whole-text scan (see `needlesFor`). */
   readonly needleCache: Map<string, readonly string[] | null>;
+  /** The host's simple block comments (see `SimpleBlock`), indexed by construct too. */
+  readonly simpleBlocks: readonly SimpleBlock[];
+  readonly simpleBlockOf: readonly (SimpleBlock | undefined)[];
+}
+
+/**
+ * A block comment whose opener and closer alone decide the state, so that a whole-text scan can pass a line
+ * holding only blanks and an opener (and no closer), or only a closer and blanks, without lexing it: not
+ * nested, a fixed closer allowed anywhere, and an opener that is the first rule for its first character
+ * with no condition but its place (`col0`: only at a line's start).
+ */
+export interface SimpleBlock {
+  readonly open: string;
+  readonly close: string;
+  /** The construct (1-based). */
+  readonly k: number;
+  readonly col0: boolean;
+  /** The state at the end of a line that opens the comment and does not close it. */
+  readonly inside: LexState;
+}
+
+function simpleBlocksOf(host: Mode, entry: readonly LexState[]): SimpleBlock[] {
+  const out: SimpleBlock[] = [];
+  for (const rules of host.table) {
+    const r = rules?.[0];
+    if (r === undefined || r.t !== R_BLOCK || r.kind !== '' || r.notBefore !== '' || r.wordEnd || r.lower) continue;
+    const c = host.constructs[r.c - 1];
+    if (c === undefined || c.nested || c.close === '' || c.closeAt !== 'any' || c.close !== r.close) continue;
+    const inside = entry[r.c * 2 + 1];
+    if (inside === undefined) continue;
+    out.push({ open: r.open, close: c.close, k: r.c, col0: r.at === 'col0', inside });
+  }
+  return out;
 }
 
 function ruleBase(t: number, open: string): Rule {
@@ -400,6 +433,9 @@ export function compileSyntax(id: string, spec: LanguageSpec): Syntax {
     return row;
   });
   for (const s of [...codeStates, ...entryStates.flat()]) states.set((s.m * 1024 + s.k) * 256 + s.d, s);
+  const simpleBlocks = embeds.length > 0 ? [] : simpleBlocksOf(host, entryStates[0] ?? []);
+  const simpleBlockOf: (SimpleBlock | undefined)[] = [];
+  for (const b of simpleBlocks) simpleBlockOf[b.k] = b;
   return {
     id,
     modes,
@@ -412,6 +448,8 @@ export function compileSyntax(id: string, spec: LanguageSpec): Syntax {
     codeStates,
     entryStates,
     needleCache: new Map(),
+    simpleBlocks,
+    simpleBlockOf,
   };
 }
 

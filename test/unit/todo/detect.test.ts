@@ -123,3 +123,53 @@ describe('TODO detection details', () => {
     assert.equal(t.description.split('\n').length, 50);
   });
 });
+
+describe('TODO detection: the whole-text scan agrees with the line-by-line scan', () => {
+  // The whole-text scan passes lines that only open or only close a simple block comment without lexing
+  // them; the line-by-line scan lexes every line that may matter. Files made of tricky block-comment
+  // lines must come out the same from both.
+  const SHAPES = [
+    '/**',
+    '  /*',
+    '\t/*\t',
+    '  /* TODO: opened here',
+    ' * TODO: inside a block',
+    ' * @todo tag inside a block',
+    ' *   continued',
+    ' */',
+    '  */  ',
+    '*/ x = 1;',
+    '*/ /*',
+    '/* a */ y = 2;',
+    '/**/',
+    '/*/',
+    '  /* */ // TODO: after a closed block',
+    'x = "/*"; // FIXME: in a string, then a comment',
+    '  // TODO: a line comment',
+    'y = 3 * 4 / 2;',
+    '  /* HACK: one line */',
+    '',
+    '  plain text',
+  ];
+  const LANGS = ['typescript', 'c', 'css', 'sql', 'java', 'go', 'rust', 'php', 'swift', 'scss'];
+
+  function random(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      return s / 4294967296;
+    };
+  }
+
+  for (const lang of LANGS) {
+    it(lang, () => {
+      const rnd = random(lang.length * 7919);
+      for (let file = 0; file < 150; file++) {
+        const lines = Array.from({ length: 24 }, () => SHAPES[Math.floor(rnd() * SHAPES.length)] as string);
+        const byLines = findAllTodos(lines, lang, KEYWORDS).map(summary);
+        assert.deepEqual(findAllTodos(lines.join('\n'), lang, KEYWORDS).map(summary), byLines, `${lang}:\n${lines.join('\n')}`);
+        assert.deepEqual(findAllTodos(documentOf(lines, '\r\n'), lang, KEYWORDS).map(summary), byLines, `${lang} CRLF:\n${lines.join('\n')}`);
+      }
+    });
+  }
+});
