@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { editorLine, openFromExplorer, quickCreateFromMenu, runCommand, signIn, useE2E } from './workbench';
+import { chooseFromContextMenu, editorLine, openFromExplorer, quickCreateFromMenu, runCommand, signIn, useE2E } from './workbench';
 
 const TITLE = 'Prepare the Q3 report for the board';
 
@@ -57,18 +57,7 @@ describe('e2e: the Tallyfy tasks view', function () {
 
   it('asks before deleting a task permanently, and deletes nothing when cancelled', async () => {
     const dialog = e2e.page.locator('.monaco-dialog-box');
-    // The row can re-render under an open menu (the list refreshes), so try the menu again if needed.
-    for (let attempt = 1; ; attempt++) {
-      await row(TITLE).click({ button: 'right' });
-      await e2e.page.locator('.context-view .action-label', { hasText: 'Delete Permanently' }).click();
-      try {
-        await dialog.waitFor({ timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await e2e.page.keyboard.press('Escape');
-      }
-    }
+    await chooseFromContextMenu(e2e.page, row(TITLE), 'Delete Permanently', dialog);
     assert.match(await dialog.innerText(), /cannot be undone/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     assert.ok(e2e.sandbox.task(taskId), 'still in Tallyfy');
@@ -83,5 +72,25 @@ describe('e2e: the Tallyfy tasks view', function () {
     await row(TITLE).waitFor({ timeout: 60_000 });
     // The completed task's TODO carries an Information diagnostic.
     await e2e.page.locator('.statusbar-item', { hasText: /\b1\b/ }).filter({ has: e2e.page.locator('.codicon-info') }).waitFor();
+  });
+
+  it('asks to approve or reject when completing an approval, and completes it as approved', async () => {
+    // Tallyfy now has the task as an open approval; "Refresh Tasks" brings that into the list.
+    e2e.sandbox.updateTask(taskId, { task_type: 'approval' });
+    e2e.sandbox.setTaskStatus(taskId, 'not-started');
+    await runCommand(e2e.page, 'Tallyfy: Refresh Tasks');
+    const open = view().locator('.monaco-list-row[aria-label*="Not started"]', { hasText: TITLE });
+    await open.waitFor();
+    const dialog = e2e.page.locator('.monaco-dialog-box');
+    await chooseFromContextMenu(e2e.page, open, 'Complete', dialog);
+    assert.match(await dialog.innerText(), /is an approval\. Approve or reject it\?/);
+    assert.equal(e2e.sandbox.requests({ method: 'POST', path: '/organizations/*/completed-tasks' }).length, 0, 'nothing sent before the answer');
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await view().locator('.monaco-list-row[aria-label*="Completed"]', { hasText: TITLE }).waitFor();
+    const task = e2e.sandbox.task(taskId);
+    assert.equal(task?.status, 'completed');
+    assert.equal(task?.is_approved, true);
+    const completes = e2e.sandbox.requests({ method: 'POST', path: '/organizations/*/completed-tasks' });
+    assert.deepEqual(completes.map((r) => r.body), [{ task_id: taskId, is_approved: true }]);
   });
 });

@@ -2,7 +2,7 @@
 // fresh copy of the fixture workspace, and the Playwright page showing its workbench.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { openWorkbench, REPO_ROOT, startCodeServer, type CodeServer, type Workbench } from '../harness/codeServer';
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
@@ -111,6 +111,30 @@ export async function contextMenuHas(page: Page, lineText: string, item: string,
       return has;
     }
     await page.waitForTimeout(500);
+  }
+}
+
+/**
+ * Right-clicks `target`, chooses `item` in its context menu and waits for `outcome` (a dialog, a changed
+ * row). The item is chosen with the pointer on it and Enter: a workbench menu ignores a click in the
+ * first 100 ms after it opens. The list can re-render under an open menu, which closes it, so this tries
+ * again a few times.
+ */
+export async function chooseFromContextMenu(page: Page, target: Locator, item: string, outcome: Locator): Promise<void> {
+  const label = page.locator('.action-label', { hasText: new RegExp(`^${item}$`) });
+  const entry = page.locator('.context-view .monaco-menu .action-item', { has: label });
+  for (let attempt = 1; ; attempt++) {
+    await target.click({ button: 'right' });
+    try {
+      await entry.hover({ timeout: 5_000 });
+      await page.locator('.context-view .monaco-menu .action-item.focused', { has: label }).waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      await outcome.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
   }
 }
 

@@ -5,9 +5,10 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import activation from './activation.test';
 import session from './session.test';
+import tasks from './tasks.test';
 import todos from './todos.test';
 
-const files: (() => void)[] = [activation, session, todos];
+const files: (() => void)[] = [activation, session, todos, tasks];
 
 export function run(): Promise<void> {
   const kind = vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop';

@@ -1,0 +1,166 @@
+// The Tasks view's Complete, Reopen and Archive against the sandbox, each called with the argument the
+// view passes (the task's node), and checked in Tallyfy (the sandbox) and in the task's record.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands, EXTENSION_ID } from '../../src/core/contract';
+import type { TaskRecord } from '../../src/core/records';
+import type { TaskNode } from '../../src/core/tasks';
+import type { TallyfyTodoApi } from '../../src/editor/api';
+import type { FaultSpec, RecordedRequest, SandboxTask } from '../sandbox/server';
+import { sandboxInfo } from './sandboxInfo';
+
+async function control<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${sandboxInfo().controlUrl}${path}`, {
+    method: init.method ?? 'GET',
+    ...(init.body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(init.body) }),
+  });
+  assert.equal(response.status, 200, `${init.method ?? 'GET'} ${path}`);
+  return (await response.json()) as T;
+}
+
+/** The API requests Tallyfy received after the one numbered `seq`. */
+async function requestsAfter(seq: number): Promise<RecordedRequest[]> {
+  return (await control<RecordedRequest[]>('/requests')).filter((r) => r.seq > seq);
+}
+
+async function lastSeq(): Promise<number> {
+  return (await control<RecordedRequest[]>('/requests')).at(-1)?.seq ?? 0;
+}
+
+/** Seconds since the epoch: answers carry dates with or without milliseconds. */
+function second(iso: string | null | undefined): number | undefined {
+  return iso === null || iso === undefined ? undefined : Math.floor(Date.parse(iso) / 1000);
+}
+
+export default function (): void {
+  describe('task actions of the Tasks view', () => {
+    if (!sandboxInfo().typist) {
+      return;
+    }
+
+    const orgId = sandboxInfo().orgId;
+    let api: TallyfyTodoApi;
+
+    /** The record as the view holds it now. */
+    const recordOf = (id: string): TaskRecord => {
+      const record = api.createdTasks().find((r) => r.id === id);
+      assert.ok(record, `task ${id} is listed`);
+      return record;
+    };
+    /** What the view hands to the commands of a task's context menu. */
+    const nodeOf = (id: string): TaskNode => ({ kind: 'task', id, record: recordOf(id), parent: undefined });
+
+    before(async () => {
+      api = await vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID)!.activate();
+      // No background refresh: the records change only through the commands under test.
+      await vscode.workspace.getConfiguration('tallyfy').update('autoRefreshMinutes', 0, vscode.ConfigurationTarget.Global);
+      assert.equal(await vscode.commands.executeCommand<boolean>(Commands.signIn), true);
+    });
+
+    after(async () => {
+      await control('/faults', { method: 'DELETE' });
+      await vscode.workspace.getConfiguration('tallyfy').update('autoRefreshMinutes', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    describe('Complete, Reopen and Archive', () => {
+      let id: string;
+
+      before(async () => {
+        id = (await api.createTask({ title: 'Publish the release notes' })).id;
+        assert.equal(recordOf(id).status, 'not-started');
+      });
+
+      it('completes the task in Tallyfy and marks its record completed', async () => {
+        const since = await lastSeq();
+        await vscode.commands.executeCommand(Commands.completeTask, nodeOf(id));
+        const stored = await control<SandboxTask>(`/tasks/${id}`);
+        assert.equal(stored.status, 'completed');
+        assert.ok(stored.completed_at, 'Tallyfy set completed_at');
+        assert.equal(stored.is_approved, null, 'a plain task is not approved or rejected');
+        const completes = (await requestsAfter(since)).filter((r) => r.method === 'POST');
+        assert.deepEqual(
+          completes.map((r) => [r.path, r.body]),
+          [[`/organizations/${orgId}/completed-tasks`, { task_id: id }]],
+        );
+        const record = recordOf(id);
+        assert.equal(record.status, 'completed');
+        assert.equal(second(record.completedAt), second(stored.completed_at));
+        assert.notEqual(record.deleted, true);
+      });
+
+      it('reopens the completed task in Tallyfy and makes its record open again', async () => {
+        const since = await lastSeq();
+        await vscode.commands.executeCommand(Commands.reopenTask, nodeOf(id));
+        const stored = await control<SandboxTask>(`/tasks/${id}`);
+        assert.equal(stored.status, 'in-progress');
+        assert.equal(stored.completed_at, null);
+        const changes = (await requestsAfter(since)).filter((r) => r.method !== 'GET');
+        assert.deepEqual(
+          changes.map((r) => `${r.method} ${r.path}`),
+          [`DELETE /organizations/${orgId}/completed-tasks/${id}`],
+        );
+        const record = recordOf(id);
+        assert.equal(record.status, 'in-progress');
+        assert.equal(record.completedAt, undefined);
+        assert.notEqual(record.deleted, true);
+      });
+
+      it('archives the task in Tallyfy, and the record follows what Tallyfy answers for it then', async () => {
+        const before = recordOf(id);
+        const since = await lastSeq();
+        await vscode.commands.executeCommand(Commands.archiveTask, nodeOf(id));
+        const stored = await control<SandboxTask>(`/tasks/${id}`);
+        assert.ok(stored.archived_at, 'Tallyfy holds the task archived');
+        const sent = (await requestsAfter(since)).map((r) => `${r.method} ${r.path}`);
+        assert.deepEqual(sent, [`DELETE /organizations/${orgId}/tasks/${id}`, `GET /organizations/${orgId}/tasks/${id}`]);
+        // Tallyfy still answers for an archived task (with archived_at): the record is refreshed from
+        // that answer, not marked deleted.
+        const record = recordOf(id);
+        assert.notEqual(record.deleted, true);
+        assert.equal(record.status, stored.status);
+        assert.ok(Date.parse(record.lastSyncedAt ?? '') > Date.parse(before.lastSyncedAt ?? ''), 'refreshed after the archive');
+        assert.ok(api.createdTasks().some((r) => r.id === id), 'archiving keeps the task in the list');
+      });
+    });
+
+    it('marks the record deleted when Tallyfy no longer finds the task it archived', async () => {
+      const { id } = await api.createTask({ title: 'Retire the old build server' });
+      const notFound: FaultSpec = {
+        kind: 'status',
+        status: 404,
+        method: 'GET',
+        path: `/organizations/*/tasks/${id}`,
+        body: { error: true, message: 'Task not found.', code: 'RESOURCE_NOT_FOUND' },
+      };
+      await control('/faults', { method: 'POST', body: notFound });
+      await vscode.commands.executeCommand(Commands.archiveTask, nodeOf(id));
+      assert.ok((await control<SandboxTask>(`/tasks/${id}`)).archived_at, 'Tallyfy holds the task archived');
+      assert.deepEqual(await control<FaultSpec[]>('/faults'), [], 'the re-read met the 404');
+      const record = recordOf(id);
+      assert.equal(record.deleted, true, 'marked, not dropped');
+      assert.equal(record.status, 'not-started');
+    });
+
+    it('leaves Tallyfy and the records unchanged when Tallyfy answers 500 to Complete', async () => {
+      const { id } = await api.createTask({ title: 'Renew the TLS certificate' });
+      const fault: FaultSpec = { kind: 'status', status: 500, method: 'POST', path: '/organizations/*/completed-tasks' };
+      await control('/faults', { method: 'POST', body: fault });
+      const recordsBefore = structuredClone(api.createdTasks());
+      const tallyfyBefore = await control<SandboxTask[]>('/tasks');
+      const since = await lastSeq();
+
+      // The failure is shown to the user; the command itself settles.
+      await vscode.commands.executeCommand(Commands.completeTask, nodeOf(id));
+
+      const sent = await requestsAfter(since);
+      assert.deepEqual(
+        sent.map((r) => [`${r.method} ${r.path}`, r.fault]),
+        [[`POST /organizations/${orgId}/completed-tasks`, 'status']],
+        'one attempt, not sent again, and no re-read',
+      );
+      assert.deepEqual(await control<SandboxTask[]>('/tasks'), tallyfyBefore);
+      assert.deepEqual(api.createdTasks(), recordsBefore);
+      assert.equal(recordOf(id).status, 'not-started');
+    });
+  });
+}
