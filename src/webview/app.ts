@@ -36,7 +36,7 @@ import {
   type FormState,
   type SavedState,
 } from '../core/form/model';
-import { parseToWebview, type FromWebviewMessage, type InitMessage, type SearchKind, type ToWebviewMessage } from '../core/form/protocol';
+import { FORM_READY_MARK, parseToWebview, type FromWebviewMessage, type InitMessage, type SearchKind, type ToWebviewMessage } from '../core/form/protocol';
 import { fill, resolveStrings, taskTypeHelp, taskTypeLabel, type FormStrings } from '../core/form/strings';
 import { descriptionToSend, FORM_FIELDS, validateForm, type FormAdvanced, type FormErrors, type FormField, type FormValues } from '../core/form/values';
 import { TASK_TYPES } from '../core/tallyfy/schema';
@@ -124,6 +124,9 @@ export class FormApp {
   private handle(message: ToWebviewMessage): void {
     switch (message.type) {
       case 'init': {
+        // The extension posts `init` as it opens the panel and again when the page says `ready`: a page
+        // that already shows this form keeps it (and its focus) as it is.
+        if (this.ui !== undefined && this.init?.formId === message.formId) break;
         this.init = message;
         this.strings = resolveStrings(message.strings);
         this.options = mergeOptions(this.options, message);
@@ -139,6 +142,7 @@ export class FormApp {
         this.root.appendChild(this.ui.root);
         this.root.removeAttribute('aria-busy');
         this.update(state, { draft: false });
+        performance.mark(FORM_READY_MARK);
         break;
       }
       case 'options':

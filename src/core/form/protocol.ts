@@ -4,10 +4,15 @@
 // Handshake: the page says `ready` each time it loads (also after being hidden and shown again when
 // its context is not retained); the extension answers with `init`, then replays the current outcome
 // if there is one (`submitting` while a create is in flight, `submitFailed` or `created`), because
-// messages posted to a hidden page are lost. `init` for the same `formId` keeps what was typed.
+// messages posted to a hidden page are lost. `init` for the same `formId` keeps what was typed. The
+// extension also posts `init` as it opens the panel (the webview holds it until the page listens), so a
+// page applies the first `init` of a form and ignores repeats while it shows that form.
 import * as z from 'zod/mini';
 import { TASK_TYPES } from '../tallyfy/schema';
 import { formValuesSchema, type CreateTaskInputJson, type FormValues } from './values';
+
+/** The `performance.mark` the page sets when it first shows a form with its data (for benchmarks). */
+export const FORM_READY_MARK = 'tallyfy:form-ready';
 
 const MAX_LIST = 2_000;
 const text = (max = 2_000) => z.string().check(z.maxLength(max));

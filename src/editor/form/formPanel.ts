@@ -81,6 +81,8 @@ class TaskFormPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly opened = performance.now();
   private firstReady = true;
+  /** Members, groups and tags for the pickers, fetched once per panel (again after a failure). */
+  private options: Promise<Extract<ToWebviewMessage, { type: 'options' }> | undefined> | undefined;
 
   constructor(
     private readonly deps: FormDeps,
@@ -114,6 +116,9 @@ class TaskFormPanel implements vscode.Disposable {
         this.dispose();
       }),
     );
+    // Posted now, the form's data waits in the webview until the page's script listens, which saves the
+    // round trip of `ready`; the page answers `ready` anyway, and applies an `init` for its form once.
+    this.sendInit();
   }
 
   reveal(): void {
@@ -212,12 +217,16 @@ class TaskFormPanel implements vscode.Disposable {
     if (this.outcome.kind === 'submitting') this.post({ type: 'submitting' });
     if (this.outcome.kind === 'failed') this.post(this.outcome.message);
     if (this.outcome.kind === 'created') this.post(this.createdMessage(this.outcome.record));
-    void this.loadOptions();
+    this.options ??= this.loadOptions();
+    void this.options.then((options) => {
+      if (options !== undefined) this.post(options);
+      else this.options = undefined;
+    });
   }
 
   /** Members, groups and tags for the pickers; a failure leaves the pickers to search on demand. */
-  private async loadOptions(): Promise<void> {
-    if (this.deps.session.state.kind !== 'signed-in') return;
+  private async loadOptions(): Promise<Extract<ToWebviewMessage, { type: 'options' }> | undefined> {
+    if (this.deps.session.state.kind !== 'signed-in') return undefined;
     try {
       const { client, orgId } = this.deps.session.requireOrganization();
       const options: CallOptions & { perPage: number } = { perPage: 100 };
@@ -226,14 +235,15 @@ class TaskFormPanel implements vscode.Disposable {
         client.listGroups(orgId, options),
         client.listTags(orgId, options),
       ]);
-      this.post({
+      return {
         type: 'options',
         members: members.items.map((m) => ({ id: m.id, name: m.fullName, email: m.email })),
         groups: groups.items.map((g) => ({ id: g.id, name: g.name })),
         tags: tags.items.map((t) => (t.color !== undefined ? { id: t.id, title: t.title, color: t.color } : { id: t.id, title: t.title })),
-      });
+      };
     } catch (error) {
       this.deps.log.warn(`Could not load members, groups and tags for the form: ${describeError(error).message}`);
+      return undefined;
     }
   }
 

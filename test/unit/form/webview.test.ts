@@ -242,10 +242,17 @@ describe('task form in a browser', function () {
     assert.equal(await page.getByLabel('Max assignable').inputValue(), '3');
   });
 
-  it('keeps typed values when init comes again for the same TODO, and starts over for another', async () => {
-    await page.getByLabel('Title', { exact: true }).fill('Typed');
+  it('keeps typed values, focus and caret when init comes again for the same TODO, and starts over for another', async () => {
+    const title = page.getByLabel('Title', { exact: true });
+    await title.fill('Typed');
+    await title.evaluate((el: HTMLInputElement) => el.setSelectionRange(2, 2));
     await send(INIT);
-    assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Typed');
+    assert.equal(await title.inputValue(), 'Typed');
+    assert.deepEqual(
+      await title.evaluate((el: HTMLInputElement) => [document.activeElement === el, el.selectionStart]),
+      [true, 2],
+      'the title keeps the focus and the caret',
+    );
     await send({ ...INIT, formId: 'other.ts:1', title: 'Another TODO' });
     assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Another TODO');
   });
