@@ -26,13 +26,11 @@
 import { arrayLineSource, toLineSource } from './lines';
 import { type KeywordSet, compileKeywords } from './keywords';
 import {
-  type Finder,
   type LexState,
   type Segment,
   type Syntax,
   LexContext,
   MemoFinder,
-  directFinder,
   insideConstruct,
   isWordCode,
   lexLine,
@@ -210,8 +208,6 @@ interface LineCursor {
   text: string;
   start: number;
   end: number;
-  /** Finds needles in `text` (and in the TODO's own line); a memoising one for a whole text. */
-  finder: Finder;
   advance(): boolean;
 }
 
@@ -220,12 +216,10 @@ class TextCursor implements LineCursor {
   text = '';
   start = 0;
   end = 0;
-  finder: Finder = directFinder;
   private nextStart = 0;
-  reset(text: string, from: number, finder: Finder): this {
+  reset(text: string, from: number): this {
     this.text = text;
     this.nextStart = from;
-    this.finder = finder;
     return this;
   }
   advance(): boolean {
@@ -246,7 +240,6 @@ class SourceCursor implements LineCursor {
   text = '';
   start = 0;
   end = 0;
-  readonly finder: Finder = directFinder;
   private src: LineSource | undefined;
   private line = 0;
   reset(src: LineSource, from: number): this {
@@ -286,7 +279,7 @@ function buildTodo(
   next: LineCursor,
 ): TodoComment {
   let refs: TodoReference[] | undefined;
-  if (next.finder.find(text, 'tallyfy:', head.kwEnd, head.end) >= 0) {
+  if (indexOfIn(text, 'tallyfy:', head.kwEnd, head.end) >= 0) {
     refs = [];
     collectReferences(text, base, n, head.kwEnd, head.end, refs);
   }
@@ -342,7 +335,7 @@ function buildTodo(
     if (!inBlock && cs - ls <= kwCol) break;
     if (kw.match(t, cs, ce) !== undefined) break;
     if (t.charCodeAt(cs) === 64 && isWordCode(t.charCodeAt(cs + 1))) break; // a doc tag: @param
-    if (next.finder.find(t, 'tallyfy:', cs, ce) >= 0) collectReferences(t, ls, n + k, cs, ce, (refs ??= []));
+    if (indexOfIn(t, 'tallyfy:', cs, ce) >= 0) collectReferences(t, ls, n + k, cs, ce, (refs ??= []));
     const d = withoutReferences(t.slice(cs, ce));
     if (d !== '') description = description === '' ? d : `${description}\n${d}`;
     lastEnd = pos(n + k, ce - ls);
@@ -706,7 +699,7 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
         const head = parseHead(text, seg, kw);
         if (head === undefined) continue;
         if (line < 0) line = lineAt(lineStart);
-        out.push(buildTodo(sx, kw, line, text, lineStart, seg, head, after, textCursor.reset(text, lineEnd + 1, cx.finder)));
+        out.push(buildTodo(sx, kw, line, text, lineStart, seg, head, after, textCursor.reset(text, lineEnd + 1)));
       }
     }
     if (after !== st) {
