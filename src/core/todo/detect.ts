@@ -578,14 +578,24 @@ function hasLoneCr(text: string): boolean {
   return m !== null && (m.index < head.length - 1 || text.charCodeAt(m.index + 1) !== 10);
 }
 
+/** The start of the line holding `at`, which is not before the line start `from` (lines are short). */
+function startOfLine(text: string, from: number, at: number): number {
+  let i = at;
+  while (i > from && text.charCodeAt(i - 1) !== 10) i--;
+  return i;
+}
+
 /**
  * The state after a line without keywords that only opens a simple block comment (blanks, then the opener
  * at `hit`, no closer) or only closes one (the closer at `hit`, then blanks), found without lexing it; else
- * undefined. Most JSDoc-style blocks begin and end with such lines.
+ * undefined. Most JSDoc-style blocks begin and end with such lines. `from` is a line start at or before
+ * the line of `hit`, with nothing to lex in between.
  */
-function passBlockEdge(sx: Syntax, streams: Streams, text: string, lineStart: number, hit: number, to: number, st: LexState): LexState | undefined {
+function passBlockEdge(sx: Syntax, streams: Streams, text: string, from: number, hit: number, to: number, st: LexState): LexState | undefined {
   if (st === sx.code) {
-    if (!isBlankRange(text, lineStart, hit)) return undefined;
+    let lineStart = hit;
+    while (lineStart > from && isBlank(text.charCodeAt(lineStart - 1))) lineStart--;
+    if (lineStart > from && text.charCodeAt(lineStart - 1) !== 10) return undefined;
     for (const b of sx.simpleBlocks) {
       if (!text.startsWith(b.open, hit) || (b.col0 && hit !== lineStart)) continue;
       const close = streams.seek(streams.id(b.close, false), hit + b.open.length);
@@ -670,15 +680,15 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
       }
       if (hit >= len) break;
     }
-    // Back to the line's start (lines are short; lastIndexOf is slower than this loop).
-    let lineStart = hit;
-    while (lineStart > cur && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
     const nl = text.indexOf('\n', hit);
     const lineEnd = nl < 0 ? len : nl;
-    const to = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-    const keyword = keywordAt(lineStart) < to;
+    const to = lineEnd > hit && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    // Where keywords are searched, none lies in [cur, hit): the line holds one only if one follows hit.
+    let lineStart = entry === null ? cur : -1;
+    if (entry !== null && !entry.keywords) lineStart = startOfLine(text, cur, hit);
+    const keyword = keywordAt(lineStart < 0 ? hit : lineStart) < to;
     if (!keyword && sx.simpleBlocks.length > 0) {
-      const passed = passBlockEdge(sx, streams, text, lineStart, hit, to, st);
+      const passed = passBlockEdge(sx, streams, text, cur, hit, to, st);
       if (passed !== undefined) {
         if (passed !== st) {
           st = passed;
@@ -689,6 +699,7 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
         continue;
       }
     }
+    if (lineStart < 0) lineStart = startOfLine(text, cur, hit);
     if (segs.length > 0) segs.length = 0;
     cx.segs = keyword ? segs : null;
     const after = lexLine(sx, text, lineStart, to, st, cx);
