@@ -41,14 +41,16 @@ export function taskToRecord(task: Task, context: RecordContext): TaskRecord {
   if (task.incrementId !== undefined) record.incrementId = task.incrementId;
   if (task.deadline !== undefined) record.deadline = task.deadline;
   if (task.completedAt !== undefined) record.completedAt = task.completedAt;
+  if (task.archivedAt !== undefined) record.archivedAt = task.archivedAt;
   if (task.runId !== undefined) record.runId = task.runId;
   if (context.source !== undefined) record.source = { ...context.source };
   return record;
 }
 
 /**
- * A record updated from a newer answer for the same task: title, status, deadline, assignees and
- * completion follow Tallyfy; the link to the code (`source`) and creation time stay; `deleted` clears.
+ * A record updated from a newer answer for the same task: title, status, deadline, assignees,
+ * completion and archiving follow Tallyfy; the link to the code (`source`) and creation time stay;
+ * `deleted` clears.
  */
 export function refreshRecord(record: TaskRecord, task: Task, options: { names?: AssigneeNames; now?: Date } = {}): TaskRecord {
   const fresh = taskToRecord(task, {
@@ -61,6 +63,7 @@ export function refreshRecord(record: TaskRecord, task: Task, options: { names?:
   const kept: TaskRecord = { ...record };
   delete kept.deleted;
   delete kept.completedAt;
+  delete kept.archivedAt;
   delete kept.deadline;
   // Keep a readable assignee list when the answer only carried ids we could not name.
   const assignees = fresh.assignees.every((name) => /^(User|Group) /.test(name)) && record.assignees.length === fresh.assignees.length

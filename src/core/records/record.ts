@@ -32,6 +32,8 @@ export const taskRecordSchema = z.looseObject({
   createdAt: nonEmpty(),
   lastSyncedAt: z.optional(z.string()),
   completedAt: z.optional(z.string()),
+  /** UTC ISO date-time the task was archived in Tallyfy (restorable); absent while it is not archived. */
+  archivedAt: z.optional(z.string()),
   runId: z.optional(z.string()),
   source: z.optional(recordSourceSchema),
   /** The task no longer exists in Tallyfy (deleted or not found). */

@@ -1,10 +1,10 @@
-// What the sidebar shows for a record's state: one of five states, each with a codicon and a theme
+// What the sidebar shows for a record's state: one of six states, each with a codicon and a theme
 // colour. Pure: the editor turns the ids into ThemeIcon/ThemeColor.
 import type { TaskRecord } from '../records/record';
 
-export type TaskState = 'not-started' | 'in-progress' | 'completed' | 'overdue' | 'deleted';
+export type TaskState = 'not-started' | 'in-progress' | 'completed' | 'overdue' | 'archived' | 'deleted';
 
-export const TASK_STATES: readonly TaskState[] = ['not-started', 'in-progress', 'completed', 'overdue', 'deleted'];
+export const TASK_STATES: readonly TaskState[] = ['not-started', 'in-progress', 'completed', 'overdue', 'archived', 'deleted'];
 
 export interface StatePresentation {
   /** A codicon id, e.g. `pass-filled` (for `new ThemeIcon(icon, new ThemeColor(color))`). */
@@ -18,6 +18,7 @@ export const STATE_PRESENTATION: Readonly<Record<TaskState, StatePresentation>> 
   'in-progress': { icon: 'play-circle', color: 'charts.yellow' },
   completed: { icon: 'pass-filled', color: 'testing.iconPassed' },
   overdue: { icon: 'warning', color: 'charts.red' },
+  archived: { icon: 'archive', color: 'descriptionForeground' },
   deleted: { icon: 'trash', color: 'disabledForeground' },
 };
 
@@ -39,9 +40,14 @@ export function isCompleted(record: TaskRecord): boolean {
   return (record.completedAt !== undefined && record.completedAt !== '') || DONE_STATUSES.has(normalized(record.status));
 }
 
-/** Still something to do: not completed (or skipped) and not deleted. */
+/** Archived in Tallyfy (restorable): `archived_at` was set in its last answer. */
+export function isArchived(record: TaskRecord): boolean {
+  return record.archivedAt !== undefined && record.archivedAt !== '';
+}
+
+/** Still something to do: not completed (or skipped), not archived and not deleted. */
 export function isOpen(record: TaskRecord): boolean {
-  return record.deleted !== true && !isCompleted(record) && !CLOSED_STATUSES.has(normalized(record.status));
+  return record.deleted !== true && !isArchived(record) && !isCompleted(record) && !CLOSED_STATUSES.has(normalized(record.status));
 }
 
 /** Milliseconds since the epoch of an ISO date, or undefined when absent or unreadable. */
@@ -52,11 +58,13 @@ export function timeOf(iso: string | undefined): number | undefined {
 }
 
 /**
- * The record's state at `now`: deleted wins, then completed (or skipped), then overdue (open with a
- * deadline strictly before `now`), then in progress, else not started (unknown statuses included).
+ * The record's state at `now`: deleted wins, then archived, then completed (or skipped), then overdue
+ * (open with a deadline strictly before `now`), then in progress, else not started (unknown statuses
+ * included).
  */
 export function taskState(record: TaskRecord, now: Date | number): TaskState {
   if (record.deleted === true) return 'deleted';
+  if (isArchived(record)) return 'archived';
   if (!isOpen(record)) return 'completed';
   const deadline = timeOf(record.deadline);
   const at = typeof now === 'number' ? now : now.getTime();
@@ -77,7 +85,7 @@ export function openCount(records: readonly TaskRecord[]): number {
 
 /** How many records are in each state at `now` (e.g. "12 open, 3 overdue" in the badge tooltip). */
 export function countByState(records: readonly TaskRecord[], now: Date | number): Record<TaskState, number> {
-  const counts: Record<TaskState, number> = { 'not-started': 0, 'in-progress': 0, completed: 0, overdue: 0, deleted: 0 };
+  const counts: Record<TaskState, number> = { 'not-started': 0, 'in-progress': 0, completed: 0, overdue: 0, archived: 0, deleted: 0 };
   for (const record of records) counts[taskState(record, now)]++;
   return counts;
 }

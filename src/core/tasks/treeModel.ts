@@ -45,7 +45,7 @@ export interface TaskTreeOptions {
 interface GroupCounts {
   /** Records in the group (for folders: in all its files). */
   readonly total: number;
-  /** Open records (not completed, not deleted). */
+  /** Open records (not completed, archived or deleted). */
   readonly open: number;
 }
 
@@ -104,6 +104,8 @@ export interface TaskTooltip {
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly completedAt: string | undefined;
+  /** When Tallyfy archived the task (UTC ISO), while it is archived. */
+  readonly archivedAt: string | undefined;
   readonly lastSyncedAt: string | undefined;
 }
 
@@ -438,7 +440,7 @@ export interface DescribeOptions {
 export function describeTask(record: TaskRecord, now: number, options: DescribeOptions = {}): TaskItemView {
   const state = taskState(record, now);
   const { icon, color } = statePresentation(state);
-  const open = state !== 'completed' && state !== 'deleted';
+  const open = state !== 'completed' && state !== 'archived' && state !== 'deleted';
   const relative: RelativeDeadline = open
     ? relativeDeadline(timeOf(record.deadline), now, options.deadlineOptions)
     : { kind: 'none' };
@@ -465,6 +467,7 @@ export function describeTask(record: TaskRecord, now: number, options: DescribeO
       file: record.source === undefined ? undefined : (options.location?.relativePath ?? record.source.uri),
       line: record.source === undefined ? undefined : record.source.line + 1,
       completedAt: record.completedAt,
+      archivedAt: record.archivedAt,
       lastSyncedAt: record.lastSyncedAt,
     },
     source,

@@ -111,6 +111,39 @@ describe('task records', () => {
     assert.equal(markDeleted(record, now).deleted, true);
   });
 
+  it('reads stored records with and without archivedAt, and skips one whose archivedAt is not text', () => {
+    const old = sampleRecord({ id: 'a'.repeat(32) });
+    assert.equal('archivedAt' in old, false, 'a record from before archiving was kept');
+    const archived = sampleRecord({ id: 'b'.repeat(32), archivedAt: '2030-01-02T00:00:00Z' });
+    const text = JSON.stringify({ version: 1, records: [old, archived, { ...sampleRecord({ id: 'c'.repeat(32) }), archivedAt: 20300102 }] });
+    const parsed = parseRecordFile(text);
+    assert.deepEqual(parsed.records, [old, archived]);
+    assert.equal(parsed.records[0]?.archivedAt, undefined);
+    assert.equal(parsed.records[1]?.archivedAt, '2030-01-02T00:00:00Z');
+    assert.equal(parsed.warnings.length, 1);
+    assert.match(parsed.warnings[0] ?? '', /record 3: archivedAt/);
+    assert.deepEqual(parseRecordFile(serializeRecordFile(parsed.records)).records, [old, archived], 'archivedAt survives a write');
+  });
+
+  it('keeps archived_at from a task answer, and leaves it out when the answer has none', () => {
+    const context = { orgId: 'org', baseUrl: 'https://go.tallyfy.com/api', now: new Date('2030-03-03T00:00:00Z') };
+    const archived = taskToRecord(task({ id: 'e'.repeat(32), title: 'Old', archived_at: '2030-03-02 08:00:00' }), context);
+    assert.equal(archived.archivedAt, '2030-03-02T08:00:00Z');
+    const open = taskToRecord(task({ id: 'e'.repeat(32), title: 'Old', archived_at: null }), context);
+    assert.equal('archivedAt' in open, false);
+  });
+
+  it('follows archiving and restoring on refresh', () => {
+    const record = sampleRecord();
+    const now = new Date('2030-05-05T00:00:00.000Z');
+    const archived = refreshRecord(record, task({ id: record.id, title: record.title, status: 'in-progress', archived_at: '2030-05-04T00:00:00+00:00' }), { now });
+    assert.equal(archived.archivedAt, '2030-05-04T00:00:00Z');
+    assert.equal(archived.status, 'in-progress');
+    const restored = refreshRecord(archived, task({ id: record.id, title: record.title, status: 'in-progress', archived_at: null }), { now });
+    assert.equal('archivedAt' in restored, false, 'restoring clears it');
+    assert.equal(restored.status, 'in-progress');
+  });
+
   it('names assignees', () => {
     assert.deepEqual(assigneeNames(task({ id: 'x', owners: { users: [{ id: 5, email: 'e@x.com' }] } })), ['e@x.com']);
   });

@@ -115,6 +115,30 @@ describe('tallyfy client against the sandbox', () => {
     assert.equal(gone.code, 'RESOURCE_NOT_FOUND');
   });
 
+  it('restores an archived task with PUT …/tasks/{id}/restore, and reads archived_at before and after', async () => {
+    const { client } = makeClient(sandbox.current);
+    const org = sandbox.current.orgId;
+    const task = await client.createTask(org, validInput());
+    assert.equal(task.archivedAt, undefined);
+    await client.archiveTask(org, task.id);
+    const archived = await client.getTask(org, task.id);
+    assert.match(archived.archivedAt ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'Tallyfy still answers for an archived task');
+    sandbox.current.clearRequests();
+
+    const restored = await client.restoreTask(org, task.id);
+
+    assert.deepEqual(
+      sandbox.current.requests().map((r) => [r.method, r.path, r.bodyText]),
+      [['PUT', `/organizations/${org}/tasks/${task.id}/restore`, '']],
+    );
+    assert.equal(restored?.id, task.id);
+    assert.equal(restored?.archivedAt, undefined);
+    assert.equal(sandbox.current.task(task.id)?.archived_at, null);
+    assert.equal((await client.getTask(org, task.id)).archivedAt, undefined);
+    const unknown = await rejection(() => client.restoreTask(org, 'f'.repeat(32)));
+    assert.ok(isTallyfyError(unknown, 'not-found'));
+  });
+
   it('sends is_approved when completing an approval', async () => {
     const { client } = makeClient(sandbox.current);
     const org = sandbox.current.orgId;

@@ -96,6 +96,45 @@ describe('refreshing task records', () => {
     assert.deepEqual(result.summary.requests, { pages: 1, gets: 2, resent: 0, total: 3, pauses: 0 });
   });
 
+  it('records the archiving of a task the list leaves out from its single GET, and its restoring from the list', async () => {
+    const [open, archived] = seed(s(), 2);
+    const archivedAt = '2030-05-04T03:02:01.000Z';
+    s().updateTask(archived!.id, { archived_at: archivedAt });
+    const { client } = sandboxClient(s());
+    const first = await refreshRecords(records([open!, archived!]), { clientFor: () => client });
+    assert.equal(first.records[0]?.archivedAt, undefined);
+    assert.equal(first.records[1]?.archivedAt, '2030-05-04T03:02:01Z');
+    assert.equal(first.records[1]?.deleted, undefined, 'archived is not deleted');
+    assert.deepEqual(
+      s().requests({ path: ONE }).map((r) => r.path.split('/').at(-1)),
+      [archived!.id],
+      'only the task the list left out is asked for',
+    );
+
+    s().updateTask(archived!.id, { archived_at: null });
+    s().clearRequests();
+    const second = await refreshRecords(first.records, { clientFor: () => client });
+    assert.equal(second.records[1]?.archivedAt, undefined, 'restored in Tallyfy');
+    assert.equal('archivedAt' in (second.records[1] ?? {}), false);
+    assert.deepEqual(second.summary.requests, { pages: 1, gets: 0, resent: 0, total: 1, pauses: 0 });
+  });
+
+  it('leaves archived records out of a background refresh, which is for open tasks', async () => {
+    const [open, archived] = seed(s(), 2);
+    s().updateTask(archived!.id, { archived_at: new Date().toISOString() });
+    const { client } = sandboxClient(s());
+    const stale = [...records([open!]), ...records([archived!], { archivedAt: '2030-05-04T03:02:01Z' })];
+    const result = await refreshRecords(stale, { mode: 'background', clientFor: () => client });
+    assert.equal(result.summary.total, 1);
+    assert.equal(result.summary.updated, 1);
+    assert.deepEqual(
+      s().requests().map((r) => r.path.split('/').at(-1)),
+      [open!.id],
+      'one GET, for the open record; none for the archived one',
+    );
+    assert.equal(result.records[1], stale[1], 'the archived record is left as it was');
+  });
+
   it('brings back a deleted record that the list shows again, without asking for it', async () => {
     const [a, b, c] = seed(s(), 3);
     const stale = records([a!, b!, c!]);

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {
   countByState,
+  isArchived,
+  isCompleted,
   isOpen,
   openCount,
   STATE_PRESENTATION,
@@ -45,7 +47,21 @@ describe('task states', () => {
     assert.equal(taskState(record({ deadline: 'next week' }), NOW), 'not-started');
   });
 
+  it('shows an archived task as archived whatever its status or deadline, and not as open or completed', () => {
+    const archivedAt = '2030-06-09T00:00:00Z';
+    const archived = record({ status: 'in-progress', deadline: '2030-06-01T00:00:00Z', archivedAt });
+    assert.equal(taskState(archived, NOW), 'archived');
+    assert.equal(isArchived(archived), true);
+    assert.equal(isOpen(archived), false);
+    assert.equal(isCompleted(archived), false, 'archiving is not completing (no completed-TODO diagnostic)');
+    assert.equal(taskState(record({ status: 'completed', archivedAt }), NOW), 'archived');
+    assert.equal(isCompleted(record({ status: 'completed', archivedAt })), true);
+    assert.equal(taskState(record({ status: 'not-started', archivedAt: '' }), NOW), 'not-started', 'an empty date is no archiving');
+    assert.equal(isArchived(record()), false);
+  });
+
   it('puts deleted before everything else', () => {
+    assert.equal(taskState(record({ deleted: true, archivedAt: '2030-06-09T00:00:00Z' }), NOW), 'deleted');
     assert.equal(taskState(record({ deleted: true, status: 'completed' }), NOW), 'deleted');
     assert.equal(taskState(record({ deleted: true, deadline: '2000-01-01T00:00:00Z' }), NOW), 'deleted');
   });
@@ -59,6 +75,7 @@ describe('task states', () => {
     assert.deepEqual(STATE_PRESENTATION.completed, { icon: 'pass-filled', color: 'testing.iconPassed' });
     assert.deepEqual(STATE_PRESENTATION.deleted, { icon: 'trash', color: 'disabledForeground' });
     assert.equal(STATE_PRESENTATION.overdue.color, 'charts.red');
+    assert.deepEqual(STATE_PRESENTATION.archived, { icon: 'archive', color: 'descriptionForeground' });
   });
 
   it('counts open records for the badge and records per state', () => {
@@ -69,9 +86,10 @@ describe('task states', () => {
       record({ status: 'not-started', deleted: true }),
       record({ status: 'skipped' }),
       record({ status: 'active' }),
+      record({ status: 'in-progress', archivedAt: '2030-06-09T00:00:00Z' }),
     ];
     assert.equal(openCount(records), 3);
     assert.equal(openCount([]), 0);
-    assert.deepEqual(countByState(records, NOW), { 'not-started': 1, 'in-progress': 1, completed: 2, overdue: 1, deleted: 1 });
+    assert.deepEqual(countByState(records, NOW), { 'not-started': 1, 'in-progress': 1, completed: 2, overdue: 1, archived: 1, deleted: 1 });
   });
 });

@@ -180,6 +180,21 @@ describe('tasks tree model', () => {
       assert.equal(model.openCount(), 1);
     });
 
+    it('does not count archived tasks as open, in the badge or in their groups, and lists them after open ones', () => {
+      const open = record({ ...at('file:///app/a.ts'), title: 'open', deadline: iso(NOW + 9 * DAY) });
+      const archived = record({ ...at('file:///app/a.ts'), title: 'archived', deadline: iso(NOW - DAY), archivedAt: iso(NOW - HOUR) });
+      const archivedDone = record({ ...at('file:///app/a.ts'), title: 'archived-done', status: 'completed', archivedAt: iso(NOW - HOUR) });
+      const model = new TaskTreeModel({ locate: locateIn(false).locate, now: () => NOW }, [archived, archivedDone, open]);
+      assert.equal(model.openCount(), 1);
+      const [file] = model.roots() as FileNode[];
+      assert.equal(file?.total, 3);
+      assert.equal(file?.open, 1);
+      assert.deepEqual(titles(model.children(file)), ['open', 'archived', 'archived-done']);
+      assert.equal(model.item(model.findTask(archivedDone.id)!).state, 'archived', 'archived wins over completed');
+      model.setRecords([{ ...archived, archivedAt: undefined } as TaskRecord, archivedDone, open]);
+      assert.equal(model.openCount(), 2, 'a restored task counts again');
+    });
+
     it('is empty without records', () => {
       const model = new TaskTreeModel({ locate: () => ({ relativePath: '' }) });
       assert.deepEqual(model.roots(), []);
@@ -222,6 +237,7 @@ describe('tasks tree model', () => {
         file: 'src/parser.ts',
         line: 12,
         completedAt: undefined,
+        archivedAt: undefined,
         lastSyncedAt: '2030-06-10T11:00:00Z',
       });
     });
@@ -246,6 +262,22 @@ describe('tasks tree model', () => {
       assert.equal(gone.description, '01234567');
       assert.equal(gone.icon, 'trash');
       assert.equal(gone.contextValue, 'task.deleted.linked');
+    });
+
+    it('shows an archived task as archived, muted and without its deadline, even when overdue', () => {
+      const archivedAt = iso(NOW - HOUR);
+      const row = describeTask({ ...base, deadline: iso(NOW - DAY), archivedAt }, NOW, { deadlineOptions: utc });
+      assert.equal(row.state, 'archived');
+      assert.equal(row.icon, 'archive');
+      assert.equal(row.color, 'descriptionForeground');
+      assert.equal(row.description, '01234567', 'no "overdue by" for an archived task');
+      assert.equal(row.contextValue, 'task.archived.linked');
+      assert.equal(row.tooltip.state, 'archived');
+      assert.equal(row.tooltip.status, 'in-progress', 'the status Tallyfy reports stays in the tooltip');
+      assert.equal(row.tooltip.archivedAt, archivedAt);
+      assert.deepEqual(row.tooltip.relativeDeadline, { kind: 'none' });
+      const unlinked = describeTask({ ...base, source: undefined, archivedAt } as TaskRecord, NOW);
+      assert.equal(unlinked.contextValue, 'task.archived');
     });
 
     it('uses the editor formatter and separator, and the id for an empty title', () => {
