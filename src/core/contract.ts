@@ -24,6 +24,8 @@ export const Commands = {
   completeTask: 'tallyfy.completeTask',
   reopenTask: 'tallyfy.reopenTask',
   archiveTask: 'tallyfy.archiveTask',
+  /** Brings an archived task back (offered instead of Complete, Reopen and Archive on an archived task). */
+  restoreTask: 'tallyfy.restoreTask',
   deleteTask: 'tallyfy.deleteTask',
   removeFromList: 'tallyfy.removeFromList',
   // The Tasks view's grouping, from its title bar.
@@ -54,6 +56,7 @@ export const CommandTitles: Readonly<Record<CommandId, string>> = {
   [Commands.completeTask]: 'Complete',
   [Commands.reopenTask]: 'Reopen',
   [Commands.archiveTask]: 'Archive',
+  [Commands.restoreTask]: 'Restore',
   [Commands.deleteTask]: 'Delete Permanently',
   [Commands.removeFromList]: 'Remove from This List',
   [Commands.groupByFile]: 'Group by File',
@@ -72,6 +75,7 @@ export const PaletteHiddenCommands: readonly CommandId[] = [
   Commands.completeTask,
   Commands.reopenTask,
   Commands.archiveTask,
+  Commands.restoreTask,
   Commands.deleteTask,
   Commands.removeFromList,
   Commands.groupByFile,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RecordSource, TaskRecord } from '../core/records';
+import { stateLabel } from './tasks/statusText';
 import type { TaskService } from './taskService';
 
 export type CheckOutcome =
@@ -24,7 +25,7 @@ export async function checkForTask(tasks: TaskService, title: string, source?: O
   const items: Item[] = found.map((task) => ({
     label: `$(tasklist) ${task.title}`,
     description: task.createdAt ? new Date(task.createdAt).toLocaleString() : '',
-    detail: vscode.l10n.t('Task {0} · {1}', task.id, task.status),
+    detail: vscode.l10n.t('Task {0} · {1}', task.id, task.archivedAt === undefined ? task.status : stateLabel('archived')),
     run: async () => ({ kind: 'found', record: await tasks.adopt(task, source) }),
   }));
   items.push({

@@ -93,4 +93,33 @@ describe('e2e: the Tallyfy tasks view', function () {
     const completes = e2e.sandbox.requests({ method: 'POST', path: '/organizations/*/completed-tasks' });
     assert.deepEqual(completes.map((r) => r.body), [{ task_id: taskId, is_approved: true }]);
   });
+
+  it('archives a task from its context menu, offers Restore instead of Complete, Reopen and Archive, and restores it', async () => {
+    const archived = view().locator('.monaco-list-row[aria-label*="Archived"]', { hasText: TITLE });
+    await chooseFromContextMenu(e2e.page, row(TITLE), 'Archive', archived);
+    assert.ok(e2e.sandbox.task(taskId)?.archived_at, 'archived in Tallyfy');
+
+    // The menu can close when the list re-renders under it: read it once it holds Restore.
+    const labels = e2e.page.locator('.context-view .monaco-menu .action-label');
+    let items: string[] = [];
+    for (let attempt = 1; attempt <= 3 && !items.includes('Restore'); attempt++) {
+      await archived.click({ button: 'right' });
+      await labels.filter({ hasText: /^Restore$/ }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+      items = (await labels.allInnerTexts()).map((text) => text.trim());
+      await e2e.page.keyboard.press('Escape');
+    }
+    for (const item of ['Restore', 'Delete Permanently', 'Go to TODO', 'Open in Tallyfy', 'Copy Task Id', 'Remove from This List']) {
+      assert.ok(items.includes(item), `offers ${item}: ${items.join(', ')}`);
+    }
+    for (const item of ['Complete', 'Reopen', 'Archive']) {
+      assert.ok(!items.includes(item), `does not offer ${item}: ${items.join(', ')}`);
+    }
+
+    await chooseFromContextMenu(e2e.page, archived, 'Restore', view().locator('.monaco-list-row[aria-label*="Completed"]', { hasText: TITLE }));
+    assert.equal(e2e.sandbox.task(taskId)?.archived_at, null, 'restored in Tallyfy');
+    assert.deepEqual(
+      e2e.sandbox.requests({ method: 'PUT' }).map((r) => r.path),
+      [`/organizations/${e2e.sandbox.orgId}/tasks/${taskId}/restore`],
+    );
+  });
 });

@@ -1,10 +1,11 @@
-// The Tasks view's Complete, Reopen and Archive against the sandbox, each called with the argument the
-// view passes (the task's node), and checked in Tallyfy (the sandbox) and in the task's record.
+// The Tasks view's Complete, Reopen, Archive and Restore against the sandbox, each called with the
+// argument the view passes (the task's node), and checked in Tallyfy (the sandbox), in the task's record
+// and in what the view, the hover and the diagnostics make of it.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/core/contract';
 import type { TaskRecord } from '../../src/core/records';
-import type { TaskNode } from '../../src/core/tasks';
+import { TaskTreeModel, type TaskNode } from '../../src/core/tasks';
 import type { TallyfyTodoApi } from '../../src/editor/api';
 import type { FaultSpec, RecordedRequest, SandboxTask } from '../sandbox/server';
 import { sandboxInfo } from './sandboxInfo';
@@ -25,6 +26,22 @@ async function requestsAfter(seq: number): Promise<RecordedRequest[]> {
 
 async function lastSeq(): Promise<number> {
   return (await control<RecordedRequest[]>('/requests')).at(-1)?.seq ?? 0;
+}
+
+/** The view's model over the records the view holds (flat, so every task is a first-level row). */
+function viewModel(records: readonly TaskRecord[]): TaskTreeModel {
+  return new TaskTreeModel({ grouping: 'flat', locate: (uri) => ({ relativePath: uri }) }, records);
+}
+
+/** The hover of the TODO at the start of `line`, as text (markdown escapes and non-breaking spaces undone). */
+async function hoverText(document: vscode.TextDocument, line: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, 5));
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\\(.)/g, '$1');
 }
 
 /** Seconds since the epoch: answers carry dates with or without milliseconds. */
@@ -62,7 +79,7 @@ export default function (): void {
       await vscode.workspace.getConfiguration('tallyfy').update('autoRefreshMinutes', undefined, vscode.ConfigurationTarget.Global);
     });
 
-    describe('Complete, Reopen and Archive', () => {
+    describe('Complete, Reopen, Archive and Restore', () => {
       let id: string;
 
       before(async () => {
@@ -120,6 +137,58 @@ export default function (): void {
         assert.equal(record.status, stored.status);
         assert.ok(Date.parse(record.lastSyncedAt ?? '') > Date.parse(before.lastSyncedAt ?? ''), 'refreshed after the archive');
         assert.ok(api.createdTasks().some((r) => r.id === id), 'archiving keeps the task in the list');
+        assert.equal(second(record.archivedAt), second(stored.archived_at), 'the record keeps archived_at');
+        const model = viewModel(api.createdTasks());
+        const row = model.item(model.findTask(id)!);
+        assert.equal(row.state, 'archived');
+        assert.equal(row.icon, 'archive');
+        assert.match(row.contextValue, /^task\.archived\b/);
+        const openBefore = viewModel(api.createdTasks().map((r) => (r.id === id ? before : r))).openCount();
+        assert.equal(model.openCount(), openBefore - 1, 'no longer counted among the open tasks');
+      });
+
+      it('shows the archived task as Archived in the hover of its TODO, without Complete, and marks no completed TODO for it', async () => {
+        // A positive control on the next line: a completed task's TODO is marked.
+        const done = (await api.createTask({ title: 'Close the old milestone' })).id;
+        await vscode.commands.executeCommand(Commands.completeTask, nodeOf(done));
+        assert.equal(recordOf(done).status, 'completed');
+        const document = await vscode.workspace.openTextDocument({
+          language: 'typescript',
+          content: `// TODO(tallyfy:${id}): Publish the release notes\n// TODO(tallyfy:${done}): Close the old milestone\n`,
+        });
+
+        const hover = await hoverText(document, 0);
+        assert.match(hover, /Status: Archived \(in-progress\)/);
+        assert.ok(!hover.includes(Commands.completeTask), 'no Complete link for an archived task');
+        assert.match(await hoverText(document, 1), /Status: Completed \(completed\)/);
+
+        let diagnostics: vscode.Diagnostic[] = [];
+        for (let i = 0; i < 50 && diagnostics.length === 0; i++) {
+          diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Tallyfy');
+          if (diagnostics.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        assert.deepEqual(
+          diagnostics.map((d) => d.range.start.line),
+          [1],
+          'only the completed task\'s TODO is marked, not the archived one',
+        );
+      });
+
+      it('restores the archived task in Tallyfy, and the record shows its status again', async () => {
+        const since = await lastSeq();
+        await vscode.commands.executeCommand(Commands.restoreTask, nodeOf(id));
+        const stored = await control<SandboxTask>(`/tasks/${id}`);
+        assert.equal(stored.archived_at, null, 'Tallyfy holds the task restored');
+        const sent = (await requestsAfter(since)).map((r) => `${r.method} ${r.path}`);
+        assert.deepEqual(sent, [`PUT /organizations/${orgId}/tasks/${id}/restore`, `GET /organizations/${orgId}/tasks/${id}`]);
+        const record = recordOf(id);
+        assert.equal(record.archivedAt, undefined);
+        assert.equal(record.status, 'in-progress');
+        assert.notEqual(record.deleted, true);
+        const model = viewModel(api.createdTasks());
+        const row = model.item(model.findTask(id)!);
+        assert.equal(row.state, 'in-progress');
+        assert.match(row.contextValue, /^task\.in-progress\b/);
       });
     });
 

@@ -14,6 +14,8 @@ import {
   ViewTitles,
   Views,
 } from '../../src/core/contract';
+import type { TaskRecord } from '../../src/core/records/record';
+import { describeTask } from '../../src/core/tasks/treeModel';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -68,6 +70,44 @@ describe('manifest', () => {
       context.map((e: { command: string; when: string }) => [e.command, e.when]),
       [[Commands.createTaskFromTodoMenu, ContextKeys.onTodo]],
     );
+  });
+
+  it("offers Restore on an archived task instead of Complete, Reopen and Archive, and keeps the task's other items", () => {
+    const entries: { command: string; when: string }[] = pkg.contributes.menus['view/item/context'];
+    /** The commands of a task row's context menu, for the contextValue the tree model gives the record. */
+    const offered = (record: TaskRecord): string[] => {
+      const { contextValue } = describeTask(record, Date.parse('2030-06-10T12:00:00Z'));
+      return entries
+        .filter((entry) => {
+          const m = /^view == tallyfy\.tasks && viewItem =~ \/(.+)\/$/.exec(entry.when);
+          assert.ok(m, entry.when);
+          return new RegExp(m[1] as string).test(contextValue);
+        })
+        .map((entry) => entry.command);
+    };
+    const task: TaskRecord = {
+      id: '0123456789abcdef0123456789abcdef',
+      title: 'Fix the parser',
+      taskType: 'task',
+      status: 'in-progress',
+      deadline: '2030-06-01T00:00:00Z',
+      assignees: [],
+      orgId: 'org',
+      baseUrl: 'https://go.tallyfy.com/api',
+      createdAt: '2030-01-01T00:00:00Z',
+      source: { uri: 'file:///a.ts', line: 0, reference: 'tallyfy:0123456789abcdef0123456789abcdef' },
+    };
+    const archived = new Set(offered({ ...task, archivedAt: '2030-06-09T00:00:00Z' }));
+    for (const id of [Commands.restoreTask, Commands.deleteTask, Commands.openTask, Commands.copyTaskId, Commands.revealTodo, Commands.refreshTask, Commands.removeFromList]) {
+      assert.ok(archived.has(id), `an archived task offers ${id}`);
+    }
+    for (const id of [Commands.completeTask, Commands.reopenTask, Commands.archiveTask]) {
+      assert.ok(!archived.has(id), `an archived task does not offer ${id}`);
+    }
+    const overdue = new Set(offered(task));
+    assert.ok(overdue.has(Commands.completeTask) && overdue.has(Commands.archiveTask) && !overdue.has(Commands.restoreTask));
+    const completed = new Set(offered({ ...task, status: 'completed' }));
+    assert.ok(completed.has(Commands.reopenTask) && !completed.has(Commands.restoreTask));
   });
 
   it('binds a key to creating a task, only while the cursor is on a TODO', () => {

@@ -154,6 +154,13 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
     }),
   );
 
+  const restore = withRecord((record) =>
+    progress(vscode.l10n.t('Restoring "{0}"…', record.title), async (signal) => {
+      await clientFor(session, record.baseUrl).restoreTask(record.orgId, record.id, { signal });
+      await refreshOrMarkDeleted(record, signal);
+    }),
+  );
+
   const remove = withRecord(async (record) => {
     const confirm = vscode.l10n.t('Delete Permanently');
     const choice = await vscode.window.showWarningMessage(
@@ -206,6 +213,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
     registerCommand(Commands.completeTask, complete, deps),
     registerCommand(Commands.reopenTask, reopen, deps),
     registerCommand(Commands.archiveTask, archive, deps),
+    registerCommand(Commands.restoreTask, restore, deps),
     registerCommand(Commands.deleteTask, remove, deps),
     registerCommand(Commands.refreshTask, refreshOne, deps),
     registerCommand(

@@ -3,6 +3,7 @@ import { Commands, ContextKeys, Views } from '../../core/contract';
 import { TaskTreeModel, type Grouping, type RelativeDeadline, type TaskNode, type TreeNode } from '../../core/tasks';
 import type { Session } from '../auth/session';
 import type { TaskService } from '../taskService';
+import { stateLabel, statusLine } from './statusText';
 
 const GROUPING_KEY = 'tallyfy.tasksGrouping';
 
@@ -26,14 +27,6 @@ function formatDeadline(deadline: RelativeDeadline): string {
       ? amount === 1 ? vscode.l10n.t('overdue by 1 hour') : vscode.l10n.t('overdue by {0} hours', amount)
       : vscode.l10n.t('overdue by {0} minutes', amount);
 }
-
-const STATE_LABELS = (): Record<string, string> => ({
-  'not-started': vscode.l10n.t('Not started'),
-  'in-progress': vscode.l10n.t('In progress'),
-  completed: vscode.l10n.t('Completed'),
-  overdue: vscode.l10n.t('Overdue'),
-  deleted: vscode.l10n.t('Deleted in Tallyfy'),
-});
 
 /** A thin TreeDataProvider over the pure tree model, which the task records feed. */
 export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -147,11 +140,14 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     md.appendText(tip.title);
     md.appendMarkdown('**\n\n');
     const rows: string[] = [
-      vscode.l10n.t('Status: {0} ({1})', STATE_LABELS()[tip.state] ?? tip.state, tip.status),
+      statusLine(tip.state, tip.status),
       vscode.l10n.t('Id: {0}', tip.id),
     ];
+    if (tip.archivedAt !== undefined) rows.push(vscode.l10n.t('Archived: {0}', new Date(tip.archivedAt).toLocaleString()));
     if (tip.deadline !== undefined) {
-      rows.push(vscode.l10n.t('Deadline: {0}', `${new Date(tip.deadline).toLocaleString()} (${formatDeadline(tip.relativeDeadline)})`));
+      const relative = formatDeadline(tip.relativeDeadline);
+      const when = new Date(tip.deadline).toLocaleString();
+      rows.push(vscode.l10n.t('Deadline: {0}', relative === '' ? when : `${when} (${relative})`));
     }
     if (tip.assignees.length > 0) rows.push(vscode.l10n.t('Assignees: {0}', tip.assignees.join(', ')));
     if (tip.file !== undefined && tip.line !== undefined) rows.push(vscode.l10n.t('TODO: {0}:{1}', tip.file, tip.line));
@@ -161,7 +157,7 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       md.appendMarkdown('  \n');
     }
     item.tooltip = md;
-    item.accessibilityInformation = { label: `${tip.title}, ${STATE_LABELS()[tip.state] ?? tip.state}, ${view.description}` };
+    item.accessibilityInformation = { label: `${tip.title}, ${stateLabel(tip.state)}, ${view.description}` };
     if (view.source !== undefined) {
       item.command = { command: Commands.revealTodo, title: vscode.l10n.t('Go to TODO'), arguments: [node] };
     }

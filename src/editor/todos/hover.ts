@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
 import type { TaskRecord } from '../../core/records';
+import { isOpen, taskState } from '../../core/tasks';
 import type { SettingsReader } from '../settings';
+import { statusLine } from '../tasks/statusText';
 import { todoAt } from './documents';
 
 /** A hover on a linked TODO: the task's title, status, deadline and assignees, with actions. */
@@ -26,7 +28,7 @@ class LinkedTodoHover implements vscode.HoverProvider {
       md.appendMarkdown('$(tasklist) **');
       md.appendText(record.title);
       md.appendMarkdown('**\n\n');
-      const lines: string[] = [vscode.l10n.t('Status: {0}', record.deleted ? vscode.l10n.t('deleted in Tallyfy') : record.status)];
+      const lines: string[] = [statusLine(taskState(record, Date.now()), record.status)];
       if (record.deadline !== undefined) {
         lines.push(vscode.l10n.t('Deadline: {0}', new Date(record.deadline).toLocaleString()));
       }
@@ -45,9 +47,7 @@ class LinkedTodoHover implements vscode.HoverProvider {
     }
     const args = encodeURIComponent(JSON.stringify([id]));
     const complete =
-      record !== undefined && !record.deleted && !/^complete/.test(record.status) && record.completedAt === undefined
-        ? ` · [$(check) ${vscode.l10n.t('Complete')}](command:${Commands.completeTask}?${args})`
-        : '';
+      record !== undefined && isOpen(record) ? ` · [$(check) ${vscode.l10n.t('Complete')}](command:${Commands.completeTask}?${args})` : '';
     md.appendMarkdown(
       `\n\n[$(link-external) ${vscode.l10n.t('Open in Tallyfy')}](command:${Commands.openTask}?${args}) · ` +
         `[$(copy) ${vscode.l10n.t('Copy id')}](command:${Commands.copyTaskId}?${args})${complete}`,
