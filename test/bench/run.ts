@@ -99,12 +99,21 @@ async function measureFormReady(): Promise<{ shown: number[]; phases: FormPhases
     const page = workbench.page;
     await page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
     await openFromExplorer(page, 'src', 'report.ts');
-    for (let i = 0; i < FORM_RUNS; i++) {
+    for (let i = 0, attempts = 0; i < FORM_RUNS; i++) {
       await page.locator('.monaco-editor .view-line', { hasText: 'TODO: Prepare the Q3 report' }).first().click();
       await page.waitForTimeout(500); // the context key that enables the keybinding follows the cursor
       const started = Date.now();
       await page.keyboard.press('Control+Alt+Shift+T');
-      const frame = await formFrame(page);
+      // On a busy machine the key can come before the context key that enables it: then nothing opens,
+      // and the attempt is made again (it is not counted).
+      const frame = await formFrame(page, i === 0 ? 60_000 : 15_000).catch((error: unknown) => {
+        if (++attempts > 3) throw error;
+        return undefined;
+      });
+      if (frame === undefined) {
+        i--;
+        continue;
+      }
       // The page marks the moment it shows the form with its data; the clock is the machine's, shared with
       // this process (performance.timeOrigin + the mark's time), so polling adds nothing to the figure.
       const shownAt = await frame.waitForFunction(

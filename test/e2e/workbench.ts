@@ -139,8 +139,8 @@ export async function chooseFromContextMenu(page: Page, target: Locator, item: s
 }
 
 /** The frame of the open task form (webviews are nested iframes), once its Title field is there. */
-export async function formFrame(page: Page): Promise<import('playwright-core').Frame> {
-  const deadline = Date.now() + 60_000;
+export async function formFrame(page: Page, timeoutMs = 60_000): Promise<import('playwright-core').Frame> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
       if ((await frame.getByLabel('Title', { exact: true }).count().catch(() => 0)) > 0) {
