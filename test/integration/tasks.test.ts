@@ -160,6 +160,7 @@ export default function (): void {
         const hover = await hoverText(document, 0);
         assert.match(hover, /Status: Archived \(in-progress\)/);
         assert.ok(!hover.includes(Commands.completeTask), 'no Complete link for an archived task');
+        assert.ok(hover.includes(`command:${Commands.restoreTask}?`), 'a Restore link for an archived task');
         assert.match(await hoverText(document, 1), /Status: Completed \(completed\)/);
 
         let diagnostics: vscode.Diagnostic[] = [];
@@ -174,9 +175,16 @@ export default function (): void {
         );
       });
 
-      it('restores the archived task in Tallyfy, and the record shows its status again', async () => {
+      it('restores the archived task in Tallyfy from the Restore link of its TODO\'s hover, and the record shows its status again', async () => {
+        const document = await vscode.workspace.openTextDocument({
+          language: 'typescript',
+          content: `// TODO(tallyfy:${id}): Publish the release notes\n`,
+        });
+        // What a click on the link runs: the command with the link's arguments.
+        const link = new RegExp(`command:${Commands.restoreTask.replace('.', '\\.')}\\?([^)\\s]+)`).exec(await hoverText(document, 0));
+        assert.ok(link, 'the hover offers Restore');
         const since = await lastSeq();
-        await vscode.commands.executeCommand(Commands.restoreTask, nodeOf(id));
+        await vscode.commands.executeCommand(Commands.restoreTask, ...(JSON.parse(decodeURIComponent(link[1]!)) as unknown[]));
         const stored = await control<SandboxTask>(`/tasks/${id}`);
         assert.equal(stored.archived_at, null, 'Tallyfy holds the task restored');
         const sent = (await requestsAfter(since)).map((r) => `${r.method} ${r.path}`);
@@ -189,6 +197,8 @@ export default function (): void {
         const row = model.item(model.findTask(id)!);
         assert.equal(row.state, 'in-progress');
         assert.match(row.contextValue, /^task\.in-progress\b/);
+        const hover = await hoverText(document, 0);
+        assert.ok(hover.includes(`command:${Commands.completeTask}?`) && !hover.includes(Commands.restoreTask), 'Complete again, not Restore');
       });
     });
 

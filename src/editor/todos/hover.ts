@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
 import type { TaskRecord } from '../../core/records';
-import { isOpen, taskState } from '../../core/tasks';
+import { isArchived, isOpen, taskState } from '../../core/tasks';
 import type { SettingsReader } from '../settings';
 import { statusLine } from '../tasks/statusText';
 import { todoAt } from './documents';
@@ -22,7 +22,7 @@ class LinkedTodoHover implements vscode.HoverProvider {
     const id = token.id;
     const record = this.records().find((r) => r.id === id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId, Commands.completeTask] };
+    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId, Commands.completeTask, Commands.restoreTask] };
     md.supportThemeIcons = true;
     if (record !== undefined) {
       md.appendMarkdown('$(tasklist) **');
@@ -46,11 +46,16 @@ class LinkedTodoHover implements vscode.HoverProvider {
       md.appendMarkdown('\n\n');
     }
     const args = encodeURIComponent(JSON.stringify([id]));
-    const complete =
-      record !== undefined && isOpen(record) ? ` · [$(check) ${vscode.l10n.t('Complete')}](command:${Commands.completeTask}?${args})` : '';
+    // The status action: Complete for an open task, Restore for an archived one.
+    let action = '';
+    if (record !== undefined && isOpen(record)) {
+      action = ` · [$(check) ${vscode.l10n.t('Complete')}](command:${Commands.completeTask}?${args})`;
+    } else if (record !== undefined && isArchived(record) && record.deleted !== true) {
+      action = ` · [$(discard) ${vscode.l10n.t('Restore')}](command:${Commands.restoreTask}?${args})`;
+    }
     md.appendMarkdown(
       `\n\n[$(link-external) ${vscode.l10n.t('Open in Tallyfy')}](command:${Commands.openTask}?${args}) · ` +
-        `[$(copy) ${vscode.l10n.t('Copy id')}](command:${Commands.copyTaskId}?${args})${complete}`,
+        `[$(copy) ${vscode.l10n.t('Copy id')}](command:${Commands.copyTaskId}?${args})${action}`,
     );
     return new vscode.Hover(md, new vscode.Range(token.range.start.line, token.range.start.character, token.range.end.line, token.range.end.character));
   }
