@@ -50,6 +50,11 @@ export function isOpen(record: TaskRecord): boolean {
   return record.deleted !== true && !isArchived(record) && !isCompleted(record) && !CLOSED_STATUSES.has(normalized(record.status));
 }
 
+/** Whether a state (from `taskState`) is one of an open task: not started, in progress or overdue. */
+export function isOpenState(state: TaskState): boolean {
+  return state === 'not-started' || state === 'in-progress' || state === 'overdue';
+}
+
 /** Milliseconds since the epoch of an ISO date, or undefined when absent or unreadable. */
 export function timeOf(iso: string | undefined): number | undefined {
   if (iso === undefined || iso === '') return undefined;

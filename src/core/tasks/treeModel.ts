@@ -6,7 +6,7 @@
 // so relative deadlines stay current without rebuilding.
 import type { TaskRecord } from '../records/record';
 import { formatRelativeDeadline, relativeDeadline, type DeadlineFormatter, type RelativeDeadline, type RelativeDeadlineOptions } from './relativeDeadline';
-import { isOpen, statePresentation, taskState, timeOf, type TaskState } from './status';
+import { isOpen, isOpenState, statePresentation, taskState, timeOf, type TaskState } from './status';
 
 export type Grouping = 'file' | 'flat';
 
@@ -440,7 +440,7 @@ export interface DescribeOptions {
 export function describeTask(record: TaskRecord, now: number, options: DescribeOptions = {}): TaskItemView {
   const state = taskState(record, now);
   const { icon, color } = statePresentation(state);
-  const open = state !== 'completed' && state !== 'archived' && state !== 'deleted';
+  const open = isOpenState(state);
   const relative: RelativeDeadline = open
     ? relativeDeadline(timeOf(record.deadline), now, options.deadlineOptions)
     : { kind: 'none' };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
 import type { TaskRecord } from '../../core/records';
-import { isArchived, isOpen, taskState } from '../../core/tasks';
+import { isOpenState, taskState } from '../../core/tasks';
 import type { SettingsReader } from '../settings';
 import { statusLine } from '../tasks/statusText';
 import { todoAt } from './documents';
@@ -24,11 +24,12 @@ class LinkedTodoHover implements vscode.HoverProvider {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId, Commands.completeTask, Commands.restoreTask] };
     md.supportThemeIcons = true;
-    if (record !== undefined) {
+    const state = record === undefined ? undefined : taskState(record, Date.now());
+    if (record !== undefined && state !== undefined) {
       md.appendMarkdown('$(tasklist) **');
       md.appendText(record.title);
       md.appendMarkdown('**\n\n');
-      const lines: string[] = [statusLine(taskState(record, Date.now()), record.status)];
+      const lines: string[] = [statusLine(state, record.status)];
       if (record.deadline !== undefined) {
         lines.push(vscode.l10n.t('Deadline: {0}', new Date(record.deadline).toLocaleString()));
       }
@@ -48,9 +49,9 @@ class LinkedTodoHover implements vscode.HoverProvider {
     const args = encodeURIComponent(JSON.stringify([id]));
     // The status action: Complete for an open task, Restore for an archived one.
     let action = '';
-    if (record !== undefined && isOpen(record)) {
+    if (state !== undefined && isOpenState(state)) {
       action = ` · [$(check) ${vscode.l10n.t('Complete')}](command:${Commands.completeTask}?${args})`;
-    } else if (record !== undefined && isArchived(record) && record.deleted !== true) {
+    } else if (state === 'archived') {
       action = ` · [$(discard) ${vscode.l10n.t('Restore')}](command:${Commands.restoreTask}?${args})`;
     }
     md.appendMarkdown(

@@ -4,6 +4,7 @@ import {
   isArchived,
   isCompleted,
   isOpen,
+  isOpenState,
   openCount,
   STATE_PRESENTATION,
   statePresentation,
@@ -58,6 +59,21 @@ describe('task states', () => {
     assert.equal(isCompleted(record({ status: 'completed', archivedAt })), true);
     assert.equal(taskState(record({ status: 'not-started', archivedAt: '' }), NOW), 'not-started', 'an empty date is no archiving');
     assert.equal(isArchived(record()), false);
+  });
+
+  it('calls a state open exactly when its record is open', () => {
+    const records = [
+      record(),
+      record({ status: 'in-progress' }),
+      record({ deadline: '2030-06-01T00:00:00Z' }),
+      record({ status: 'completed' }),
+      record({ status: 'auto-skipped' }),
+      record({ completedAt: '2030-06-01T00:00:00Z' }),
+      record({ archivedAt: '2030-06-09T00:00:00Z' }),
+      record({ deleted: true }),
+    ];
+    for (const r of records) assert.equal(isOpenState(taskState(r, NOW)), isOpen(r), JSON.stringify(r));
+    assert.deepEqual(TASK_STATES.filter(isOpenState), ['not-started', 'in-progress', 'overdue']);
   });
 
   it('puts deleted before everything else', () => {
