@@ -28,6 +28,7 @@ import { type KeywordSet, compileKeywords } from './keywords';
 import {
   type LexState,
   type Segment,
+  type SimpleBlock,
   type Syntax,
   LexContext,
   MemoFinder,
@@ -589,16 +590,28 @@ function startOfLine(text: string, from: number, at: number): number {
  * The state after a line without keywords that only opens a simple block comment (blanks, then the opener
  * at `hit`, no closer) or only closes one (the closer at `hit`, then blanks), found without lexing it; else
  * undefined. Most JSDoc-style blocks begin and end with such lines. `from` is a line start at or before
- * the line of `hit`, with nothing to lex in between.
+ * the line of `hit`, with nothing to lex in between. `closers[k]` is the stream of the closer of the simple
+ * block of construct k; after an opener, that stream's next occurrence is the block's closer.
  */
-function passBlockEdge(sx: Syntax, streams: Streams, text: string, from: number, hit: number, to: number, st: LexState): LexState | undefined {
+function passBlockEdge(
+  sx: Syntax,
+  streams: Streams,
+  closers: readonly number[],
+  text: string,
+  from: number,
+  hit: number,
+  to: number,
+  st: LexState,
+): LexState | undefined {
   if (st === sx.code) {
     let lineStart = hit;
     while (lineStart > from && isBlank(text.charCodeAt(lineStart - 1))) lineStart--;
     if (lineStart > from && text.charCodeAt(lineStart - 1) !== 10) return undefined;
-    for (const b of sx.simpleBlocks) {
+    const blocks = sx.simpleBlocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i] as SimpleBlock;
       if (!text.startsWith(b.open, hit) || (b.col0 && hit !== lineStart)) continue;
-      const close = streams.seek(streams.id(b.close, false), hit + b.open.length);
+      const close = streams.seek(closers[b.k] as number, hit + b.open.length);
       return close >= 0 && close + b.close.length <= to ? undefined : b.inside;
     }
     return undefined;
@@ -625,6 +638,8 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
   const nx = streams.next;
   const kwStreams = kw.plain.map((k) => streams.id(k, true));
   if (kw.tags) kwStreams.push(streams.id('@', true));
+  const closers: number[] = [];
+  for (const b of sx.simpleBlocks) closers[b.k] = streams.id(b.close, false);
 
   const lists = new Map<LexState | string, { list: number[]; keywords: boolean } | null>();
   const listFor = (st: LexState): { list: number[]; keywords: boolean } | null => {
@@ -688,14 +703,29 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
     if (entry !== null && !entry.keywords) lineStart = startOfLine(text, cur, hit);
     const keyword = keywordAt(lineStart < 0 ? hit : lineStart) < to;
     if (!keyword && sx.simpleBlocks.length > 0) {
-      const passed = passBlockEdge(sx, streams, text, cur, hit, to, st);
+      const passed = passBlockEdge(sx, streams, closers, text, cur, hit, to, st);
       if (passed !== undefined) {
-        if (passed !== st) {
-          st = passed;
-          entry = listFor(st);
-        }
         if (nl < 0) break;
         cur = nl + 1;
+        if (passed === st) continue;
+        st = passed;
+        // A block just opened: pass it whole when the line holding its closer ends there and no keyword
+        // comes before that line's end (a JSDoc block without @todo).
+        const b = st === sx.code ? undefined : sx.simpleBlockOf[st.k];
+        if (b !== undefined) {
+          const close = nx[closers[b.k] as number] as number;
+          const closeEnd = close + b.close.length;
+          const nl2 = text.indexOf('\n', closeEnd);
+          const end2 = nl2 < 0 ? len : nl2;
+          const to2 = end2 > closeEnd && text.charCodeAt(end2 - 1) === 13 ? end2 - 1 : end2;
+          if (close >= cur && isBlankRange(text, closeEnd, to2) && keywordAt(cur) >= to2) {
+            st = sx.code;
+            if (nl2 < 0) break;
+            cur = nl2 + 1;
+            continue;
+          }
+        }
+        entry = listFor(st);
         continue;
       }
     }
