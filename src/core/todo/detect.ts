@@ -28,7 +28,6 @@ import { type KeywordSet, compileKeywords } from './keywords';
 import {
   type LexState,
   type Segment,
-  type SimpleBlock,
   type Syntax,
   LexContext,
   MemoFinder,
@@ -230,7 +229,7 @@ class TextCursor implements LineCursor {
     const nl = text.indexOf('\n', s);
     const e = nl < 0 ? text.length : nl;
     this.start = s;
-    this.end = e > s && text.charCodeAt(e - 1) === 13 ? e - 1 : e;
+    this.end = withoutCr(text, s, e);
     this.nextStart = e + 1;
     return true;
   }
@@ -371,6 +370,11 @@ function decorationOf(text: string, seg: Segment): string {
   let i = seg.textStart;
   while (i < seg.textEnd && isDecoration(text.charCodeAt(i))) i++;
   return text.slice(seg.textStart, i);
+}
+
+/** The end of [from, end), a line's text up to its `\n`, without the `\r` of a CRLF line end. */
+function withoutCr(text: string, from: number, end: number): number {
+  return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
 function isBlankRange(text: string, from: number, to: number): boolean {
@@ -607,9 +611,7 @@ function passBlockEdge(
     let lineStart = hit;
     while (lineStart > from && isBlank(text.charCodeAt(lineStart - 1))) lineStart--;
     if (lineStart > from && text.charCodeAt(lineStart - 1) !== 10) return undefined;
-    const blocks = sx.simpleBlocks;
-    for (let i = 0; i < blocks.length; i++) {
-      const b = blocks[i] as SimpleBlock;
+    for (const b of sx.simpleBlocks) {
       if (!text.startsWith(b.open, hit) || (b.col0 && hit !== lineStart)) continue;
       const close = streams.seek(closers[b.k] as number, hit + b.open.length);
       return close >= 0 && close + b.close.length <= to ? undefined : b.inside;
@@ -697,7 +699,7 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
     }
     const nl = text.indexOf('\n', hit);
     const lineEnd = nl < 0 ? len : nl;
-    const to = lineEnd > hit && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const to = withoutCr(text, hit, lineEnd);
     // Where keywords are searched, none lies in [cur, hit): the line holds one only if one follows hit.
     let lineStart = entry === null ? cur : -1;
     if (entry !== null && !entry.keywords) lineStart = startOfLine(text, cur, hit);
@@ -716,8 +718,7 @@ function scanText(input: string, sx: Syntax, kw: KeywordSet, out: TodoComment[],
           const close = nx[closers[b.k] as number] as number;
           const closeEnd = close + b.close.length;
           const nl2 = text.indexOf('\n', closeEnd);
-          const end2 = nl2 < 0 ? len : nl2;
-          const to2 = end2 > closeEnd && text.charCodeAt(end2 - 1) === 13 ? end2 - 1 : end2;
+          const to2 = withoutCr(text, closeEnd, nl2 < 0 ? len : nl2);
           if (close >= cur && isBlankRange(text, closeEnd, to2) && keywordAt(cur) >= to2) {
             st = sx.code;
             if (nl2 < 0) break;
