@@ -74,7 +74,6 @@ const ADVANCED_FIELDS: ReadonlySet<FormField> = new Set<FormField>(
 );
 
 const SEARCH_DELAY_MS = 250;
-const DRAFT_DELAY_MS = 600;
 
 export class FormApp {
   private state: FormState = loadingState();
@@ -86,7 +85,6 @@ export class FormApp {
   private fresh = false;
   private countdown: ReturnType<typeof setInterval> | undefined;
   private ui: FormUi | undefined;
-  private readonly saveDraft = debounce((values: FormValues) => this.post({ type: 'saveDraft', values }), DRAFT_DELAY_MS);
   private readonly search = debounce((kinds: readonly SearchKind[], q: string) => {
     for (const kind of kinds) this.post({ type: 'search', kind, q });
   }, SEARCH_DELAY_MS);
@@ -163,7 +161,6 @@ export class FormApp {
         this.ui?.focusFailure();
         break;
       case 'created':
-        this.saveDraft.cancel();
         this.update(applyCreated(this.state, message), { draft: false });
         this.ui?.focusSuccess();
         break;
@@ -201,7 +198,11 @@ export class FormApp {
     return this.init?.source === undefined ? {} : { source: this.init.source };
   }
 
-  /** A control changed: new values, live validation, saved state and (debounced) the draft. */
+  /**
+   * A control changed: new values, live validation, saved state and the draft. The draft goes to the
+   * extension at once, not after a pause: the panel can be closed right after a keystroke, and a page that
+   * is closed can post nothing more.
+   */
   change(field: FormField, values: FormValues): void {
     this.update(edit(this.state, field, values), { draft: true });
   }
@@ -213,7 +214,6 @@ export class FormApp {
   submit(): void {
     const outcome = requestSubmit(this.state, this.conversion(), this.now());
     if (outcome.message !== undefined) {
-      this.saveDraft.flush();
       this.post(outcome.message);
     }
     this.update(outcome.state, { draft: false });
@@ -237,7 +237,6 @@ export class FormApp {
   }
 
   discardDraft(): void {
-    this.saveDraft.cancel();
     this.post({ type: 'discardDraft' });
     this.update(discardDraft(this.state), { draft: false });
   }
@@ -265,7 +264,7 @@ export class FormApp {
     this.state = state;
     this.persist();
     this.render();
-    if (options.draft && state.phase === 'editing') this.saveDraft(state.values);
+    if (options.draft && state.phase === 'editing') this.post({ type: 'saveDraft', values: state.values });
   }
 
   private persist(): void {

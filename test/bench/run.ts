@@ -4,7 +4,7 @@
 // here passes or fails on time. `npm run bench -- form todo` runs only the sections named.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbench, REPO_ROOT, startCodeServer } from '../harness/codeServer';
@@ -12,6 +12,8 @@ import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
 import { printTasksBench, runTasksBench } from './tasks.bench';
 import { runTodoBench } from './todo.bench';
+import { loggedTimes, median } from './logs';
+import { runMenuBench } from './menu.bench';
 import { formFrame, openFromExplorer } from '../e2e/workbench';
 import { startSandbox } from '../sandbox/server';
 import { FORM_READY_MARK } from '../../src/core/form/protocol';
@@ -23,28 +25,6 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Every "<what> in N ms" figure the extension wrote to its log under a user-data folder. */
-function loggedTimes(userDataDir: string, what: RegExp): number[] {
-  const times: number[] = [];
-  const visit = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.name === 'Tallyfy.log') {
-        for (const m of readFileSync(path, 'utf8').matchAll(new RegExp(`${what.source} in ([\\d.]+) ms`, 'g'))) times.push(Number(m[1]));
-      }
-    }
-  };
-  visit(join(userDataDir, 'logs'));
-  return times;
 }
 
 const activationTimes = (userDataDir: string): number[] => loggedTimes(userDataDir, /activated/);
@@ -151,7 +131,7 @@ async function measureFormReady(): Promise<{ shown: number[]; phases: FormPhases
   }
 }
 
-const SECTIONS = ['size', 'activation', 'form', 'todo', 'tasks'] as const;
+const SECTIONS = ['size', 'activation', 'form', 'menu', 'todo', 'tasks'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** The sections named on the command line (`npm run bench -- form todo`), or all of them. */
@@ -163,7 +143,7 @@ function sectionsToRun(args: readonly string[]): ReadonlySet<Section> {
 
 async function main(): Promise<void> {
   const sections = sectionsToRun(process.argv.slice(2));
-  const inVsCode = sections.has('size') || sections.has('activation') || sections.has('form');
+  const inVsCode = ['size', 'activation', 'form', 'menu'].some((s) => sections.has(s as Section));
   if (inVsCode) run('node', ['esbuild.mjs', '--production']);
   console.log('\n== Tallyfy TODO benchmark');
 
@@ -207,6 +187,20 @@ async function main(): Promise<void> {
     console.log(
       `task form page loaded and said "ready" (extension side, panel created → ready), ${form.ready.length} panels: ` +
         `median ${median(form.ready)} ms, first ${form.ready[0]} ms`,
+    );
+  }
+
+  if (sections.has('menu')) {
+    const menu = await runMenuBench();
+    const spread = (t: readonly number[]): string => `median ${median(t)} ms (min ${Math.min(...t)}, max ${Math.max(...t)})`;
+    console.log(
+      `right-click create, Enter on the menu item → quick create box visible: fresh windows ${menu.fresh.join(', ')} ms; ` +
+        `warm, ${menu.warm.length} times: ${spread(menu.warm)}  (goal < 200 ms)`,
+    );
+    console.log(`  the extension's part (command → box shown, logged by the extension): ${spread(menu.extension.map((t) => Math.round(t * 10) / 10))}`);
+    console.log(
+      `  a TODO line right-clicked with the cursor on another line: the menu offered the item ${menu.direct.offered} of ${menu.direct.tries} times ` +
+        '(the menu is built before the extension hears of the cursor move)',
     );
   }
 

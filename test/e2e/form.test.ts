@@ -1,29 +1,39 @@
 import assert from 'node:assert/strict';
-import { editorLine, formFrame, openFromExplorer, runCommand, signIn, useE2E } from './workbench';
-
-const TITLE = 'Prepare the Q3 report for the board';
+import type { Frame } from 'playwright-core';
+import { editorLine, ensureSignedIn, formFrame, openFile, runCommand, uniqueTitle, useE2E, writeTodoFile } from './workbench';
 
 describe('e2e: the task form', function () {
-  const e2e = useE2E({}, async (e2e) => {
-    await signIn(e2e);
-    await openFromExplorer(e2e.page, 'src', 'report.ts');
-  });
+  const e2e = useE2E();
 
-  async function openForm(lineText: string) {
+  /** A TODO of the test's own, in a file of its own, with the form open on it. */
+  async function openForm(text: string, continuation?: string): Promise<{ form: Frame; title: string }> {
+    await ensureSignedIn(e2e);
+    const title = uniqueTitle(text);
+    await openFile(e2e.page, writeTodoFile(e2e, title, continuation));
+    return { form: await openFormAt(`TODO: ${title}`), title };
+  }
+
+  async function openFormAt(lineText: string): Promise<Frame> {
     await editorLine(e2e.page, lineText).click();
     await runCommand(e2e.page, 'Tallyfy: Create Task from TODO');
     return formFrame(e2e.page);
   }
 
+  const creates = (title: string) =>
+    e2e.sandbox
+      .requests({ method: 'POST', path: '/organizations/*/tasks' })
+      .filter((r) => (r.body as { title?: unknown } | undefined)?.title === title);
+
   it('opens beside the editor with the title and description prefilled', async () => {
-    const form = await openForm('TODO: Prepare the Q3 report');
-    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), TITLE);
+    const { form, title } = await openForm('Prepare the Q3 report for the board', 'Include the churn numbers from the data team.');
+    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), title);
     assert.match(await form.getByLabel('Description', { exact: true }).inputValue(), /Include the churn numbers from the data team\./);
     assert.equal(await form.getByRole('button', { name: 'Create task' }).count(), 1);
+    assert.equal(await e2e.page.locator('.editor-group-container').count(), 2, 'beside the editor');
   });
 
   it('says a title is required, next to the field, and sends nothing', async () => {
-    const form = await formFrame(e2e.page);
+    const { form } = await openForm('Needs a title');
     const before = e2e.sandbox.requests({ method: 'POST' }).length;
     await form.getByLabel('Title', { exact: true }).fill('');
     await form.getByRole('button', { name: 'Create task' }).click();
@@ -33,8 +43,7 @@ describe('e2e: the task form', function () {
   });
 
   it('shows a 422 from Tallyfy at the field it names and keeps the form', async () => {
-    const form = await formFrame(e2e.page);
-    await form.getByLabel('Title', { exact: true }).fill(TITLE);
+    const { form, title } = await openForm('Rejected by Tallyfy');
     e2e.sandbox.injectFault({
       kind: 'status',
       status: 422,
@@ -44,52 +53,49 @@ describe('e2e: the task form', function () {
     });
     await form.getByRole('button', { name: 'Create task' }).click();
     await form.locator('#title-error', { hasText: 'The title has already been used today.' }).waitFor();
-    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), TITLE);
+    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), title);
+    assert.equal(e2e.sandbox.tasks().filter((t) => t.title === title).length, 0);
   });
 
-  it('keeps the form after a 500 and says what happened', async () => {
-    const form = await formFrame(e2e.page);
+  it('keeps the form after a 500, says what happened, and sends nothing again', async () => {
+    const { form, title } = await openForm('Lost in a 500');
     e2e.sandbox.injectFault({ kind: 'status', status: 500, method: 'POST', path: '/organizations/*/tasks' });
     await form.getByRole('button', { name: 'Create task' }).click();
     // A 500 on a create leaves its outcome unknown: the form offers to look for the task, never resends it.
     await form.getByRole('alert').filter({ hasText: /may or may not exist/ }).waitFor();
     assert.equal(await form.getByRole('button', { name: /Check for the task/i }).count(), 1);
-    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), TITLE);
-    assert.equal(e2e.sandbox.requests({ method: 'POST', path: '/organizations/*/tasks' }).length, 2, 'the 422 and the 500, nothing resent');
-    assert.equal(e2e.sandbox.tasks().filter((t) => t.title === TITLE).length, 0);
+    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), title);
+    assert.equal(creates(title).length, 1, 'sent once, not resent');
+    assert.equal(e2e.sandbox.tasks().filter((t) => t.title === title).length, 0);
   });
 
   it('creates the task, shows it, and writes the reference into the TODO', async () => {
-    const form = await formFrame(e2e.page);
+    const { form, title } = await openForm('Create me from the form');
     await form.getByRole('button', { name: 'Create task' }).click();
     await form.getByRole('heading', { name: 'Task created' }).waitFor();
-    const created = e2e.sandbox.tasks().filter((t) => t.title === TITLE);
+    const created = e2e.sandbox.tasks().filter((t) => t.title === title);
     assert.equal(created.length, 1, 'exactly one task was created');
     const [task] = created;
     assert.ok(task);
     assert.ok(await form.getByText(task.id).count());
     await editorLine(e2e.page, 'TODO(tallyfy:').waitFor();
     const line = (await editorLine(e2e.page, 'TODO(tallyfy:').innerText()).replace(/\u00a0/g, ' ');
-    assert.equal(line.trim(), `// TODO(tallyfy:${task.id}): ${TITLE}`);
+    assert.equal(line.trim(), `// TODO(tallyfy:${task.id}): ${title}`);
   });
 
-  it('keeps a draft when the panel is closed, and brings it back for the same TODO', async () => {
-    await openFromExplorer(e2e.page, 'markup.ts');
-    let form = await openForm('Escape <img');
-    const title = form.getByLabel('Title', { exact: true });
-    await title.fill('A draft title that must survive');
-    await e2e.page.waitForTimeout(1000); // the form saves its draft shortly after typing
+  it('keeps a draft when the panel is closed right after typing, and brings it back for the same TODO', async () => {
+    const { form, title } = await openForm('Keep my draft');
+    await form.getByLabel('Title', { exact: true }).fill('A draft title that must survive');
     await e2e.page.keyboard.press('Control+W'); // closes the focused panel
-    await e2e.page.waitForTimeout(500);
-    form = await openForm('Escape <img');
-    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), 'A draft title that must survive');
+    await e2e.page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
+    const again = await openFormAt(`TODO: ${title}`);
+    assert.equal(await again.getByLabel('Title', { exact: true }).inputValue(), 'A draft title that must survive');
+    await again.getByRole('status').filter({ hasText: /draft/i }).waitFor();
   });
 
   it('keeps markup in a TODO as text', async () => {
-    const form = await formFrame(e2e.page);
-    await form.getByRole('button', { name: /Discard/i }).first().click().catch(() => undefined);
-    await form.getByLabel('Title', { exact: true }).fill('Escape <img src=x onerror=alert(1)> in labels');
+    const { form, title } = await openForm('Escape <img src=x onerror=alert(1)> in labels');
+    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), title);
     assert.equal(await form.locator('img').count(), 0, 'no element was made from the TODO text');
-    assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), 'Escape <img src=x onerror=alert(1)> in labels');
   });
 });

@@ -1,42 +1,50 @@
 import assert from 'node:assert/strict';
-import { runCommand, useE2E } from './workbench';
+import { ensureSignedOut, runCommand, signInItem, useE2E } from './workbench';
 
 describe('e2e: signing in', function () {
   const e2e = useE2E();
+  const box = () => e2e.page.locator('.quick-input-widget input[type="password"]');
+
+  async function openSignInBox(): Promise<void> {
+    await ensureSignedOut(e2e);
+    await runCommand(e2e.page, 'Tallyfy: Sign In');
+    await box().waitFor({ state: 'visible' });
+  }
 
   it('shows "Tallyfy: Sign In" in the status bar, which opens the sign-in box', async () => {
-    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).click();
-    const box = e2e.page.locator('.quick-input-widget input[type="password"]');
-    await box.waitFor({ state: 'visible' });
-    await box.press('Escape');
-    await box.waitFor({ state: 'hidden' });
-    assert.equal(e2e.sandbox.requests().length, 0, 'nothing was sent');
+    await ensureSignedOut(e2e);
+    const before = e2e.sandbox.requests().length;
+    await signInItem(e2e.page).click();
+    await box().waitFor({ state: 'visible' });
+    await box().press('Escape');
+    await box().waitFor({ state: 'hidden' });
+    assert.equal(e2e.sandbox.requests().length, before, 'nothing was sent');
   });
 
   it('"Tallyfy: Sign In" from the palette asks for the token in a password box', async () => {
-    await runCommand(e2e.page, 'Tallyfy: Sign In');
-    const box = e2e.page.locator('.quick-input-widget input[type="password"]');
-    await box.waitFor({ state: 'visible' });
+    await openSignInBox();
     assert.match(await e2e.page.locator('.quick-input-widget').innerText(), /Sign in to Tallyfy/);
   });
 
   it('reports a wrong token in the box and stores nothing', async () => {
-    const box = e2e.page.locator('.quick-input-widget input[type="password"]');
-    await box.fill('not-a-valid-token');
-    await box.press('Enter');
+    await openSignInBox();
+    const before = e2e.sandbox.requests({ path: '/me' }).length;
+    await box().fill('not-a-valid-token');
+    await box().press('Enter');
     await e2e.page.locator('.quick-input-widget', { hasText: 'Tallyfy rejected this token' }).waitFor();
-    assert.equal(await box.isVisible(), true, 'the box stays open for another try');
-    assert.equal(e2e.sandbox.requests({ path: '/me' }).length, 1);
+    assert.equal(await box().isVisible(), true, 'the box stays open for another try');
+    assert.equal(e2e.sandbox.requests({ path: '/me' }).length, before + 1);
+    await box().press('Escape');
+    await signInItem(e2e.page).waitFor();
   });
 
   it('signs in with the right token and shows the organization in the status bar', async () => {
-    const box = e2e.page.locator('.quick-input-widget input[type="password"]');
-    await box.fill(e2e.sandbox.token);
-    await box.press('Enter');
+    await openSignInBox();
+    await box().fill(e2e.sandbox.token);
+    await box().press('Enter');
     const orgName = e2e.sandbox.seed.organizations.find((o) => o.id === e2e.sandbox.orgId)?.name;
     assert.ok(orgName);
     await e2e.page.locator('.statusbar-item', { hasText: orgName }).waitFor();
-    await e2e.page.keyboard.press('Escape');
     await e2e.page.locator('.statusbar-item[id$="notifications"], .statusbar-item.notifications-center-toggle, [id="status.notifications"]').first().click();
     await e2e.page.locator('.notifications-center', { hasText: 'Signed in to Tallyfy as' }).waitFor();
   });

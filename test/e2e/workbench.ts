@@ -1,12 +1,12 @@
 // The end-to-end fixture: a sandbox Tallyfy, a real VS Code with the extension under development and a
 // fresh copy of the fixture workspace, and the Playwright page showing its workbench.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openWorkbench, REPO_ROOT, startCodeServer, type CodeServer, type Workbench } from '../harness/codeServer';
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxTask } from '../sandbox/server';
 
 export interface E2E {
   readonly page: Page;
@@ -40,15 +40,15 @@ export async function startE2E(options: { settings?: Record<string, unknown> } =
   };
 }
 
-/** Runs a command from the palette by its title, as a person would. */
+/** Runs a command from the palette by its exact title, as a person would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
-  await input.press('Enter');
+  const label = page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+  const row = page.locator('.quick-input-widget .monaco-list-row', { has: label }).first();
+  await row.click();
 }
 
 /** Saves a screenshot under .test-output/ (for a failing test). */
@@ -67,7 +67,124 @@ export async function signIn(e2e: E2E): Promise<void> {
   await box.fill(e2e.sandbox.token);
   await box.press('Enter');
   await box.waitFor({ state: 'hidden' });
-  await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ state: 'hidden' });
+  await signedInItem(e2e).waitFor();
+}
+
+/** The status bar item of a signed-in window (it names the organization). */
+function signedInItem(e2e: E2E): Locator {
+  const org = e2e.sandbox.seed.organizations.find((o) => o.id === e2e.sandbox.orgId)?.name ?? 'Sandbox Organization';
+  return e2e.page.locator('.statusbar-item', { hasText: org });
+}
+
+/** The status bar item of a signed-out window. */
+export function signInItem(page: Page): Locator {
+  return page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' });
+}
+
+/** Whether the window is signed in, once the status bar says either way. */
+async function isSignedIn(e2e: E2E): Promise<boolean> {
+  await signedInItem(e2e).or(signInItem(e2e.page)).first().waitFor();
+  return signedInItem(e2e).isVisible();
+}
+
+/** Signs in unless the window already is: for a test that needs a signed-in window. */
+export async function ensureSignedIn(e2e: E2E): Promise<void> {
+  if (!(await isSignedIn(e2e))) await signIn(e2e);
+}
+
+/** Signs out if the window is signed in: for a test that needs a signed-out window. */
+export async function ensureSignedOut(e2e: E2E): Promise<void> {
+  if (await isSignedIn(e2e)) {
+    await runCommand(e2e.page, 'Tallyfy: Sign Out');
+    await signInItem(e2e.page).waitFor();
+  }
+}
+
+let fileCount = 0;
+
+/**
+ * Writes a new file into the test's workspace under `src/` and returns its name: a test makes the file it
+ * works on, so no test sees what another did to a shared one. `lines` are its content.
+ */
+export function writeSourceFile(e2e: E2E, stem: string, lines: readonly string[]): string {
+  const name = `${stem}-${++fileCount}.ts`;
+  const path = join(e2e.folder, 'src', name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return name;
+}
+
+/** A file holding one TODO with `title` (and, when given, a continuation line). */
+export function writeTodoFile(e2e: E2E, title: string, continuation?: string): string {
+  return writeSourceFile(e2e, 'todo', [
+    'export function work(): string {',
+    `  // TODO: ${title}`,
+    ...(continuation === undefined ? [] : [`  //   ${continuation}`]),
+    "  return 'draft';",
+    '}',
+  ]);
+}
+
+/**
+ * Opens a file of the workspace's `src` folder from the Explorer, as a person would, once the Explorer lists
+ * it (a file a test has just written appears there when VS Code's file watcher reports it; Quick Open's
+ * file list can lag further), and waits for its editor.
+ */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const row = (label: string) =>
+    page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+  await row('src').waitFor();
+  if ((await row('src').getAttribute('aria-expanded')) === 'false') await row('src').click();
+  await row(name).click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
+}
+
+let titleCount = 0;
+
+/** A task title no other test uses (the sandbox is shared by a spec's tests). */
+export function uniqueTitle(text: string): string {
+  return `${text} (${++titleCount})`;
+}
+
+/**
+ * Makes a task the way a user does: a file with a TODO titled `title`, opened, the cursor on the TODO, "Quick
+ * Create Task from TODO" from the palette and Enter. Resolves once the reference is in the TODO, with the
+ * task as the sandbox holds it and the file's name. Needs a signed-in window.
+ */
+export async function createTaskFromTodo(e2e: E2E, title: string): Promise<{ task: SandboxTask; file: string }> {
+  const file = writeTodoFile(e2e, title);
+  await openFile(e2e.page, file);
+  await editorLine(e2e.page, `TODO: ${title}`).click();
+  await runCommand(e2e.page, 'Tallyfy: Quick Create Task from TODO');
+  const box = quickCreateBox(e2e.page);
+  await box.waitFor({ state: 'visible' });
+  await box.press('Enter');
+  await editorLine(e2e.page, 'TODO(tallyfy:').waitFor();
+  const [task, ...more] = e2e.sandbox.tasks().filter((t) => t.title === title);
+  if (task === undefined || more.length > 0) throw new Error(`Expected one sandbox task titled "${title}".`);
+  return { task, file };
+}
+
+/**
+ * Leaves the window as a test found it: no open menu, box or dialog, no notification, no editor (saved
+ * first, so none asks to be saved). Each test of a spec shares the window, so each leaves it clean.
+ */
+export async function resetWindow(page: Page): Promise<void> {
+  const open = page.locator('.context-view .monaco-menu, .quick-input-widget:visible, .monaco-dialog-box');
+  for (let i = 0; i < 3 && (await open.count()) > 0; i++) {
+    await page.keyboard.press('Escape');
+  }
+  await runCommand(page, 'File: Save All Files');
+  await runCommand(page, 'View: Close All Editor Groups');
+  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached' });
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notification-toast').first().waitFor({ state: 'detached' });
+  if (await page.locator('.notifications-center.visible').isVisible()) {
+    await page.keyboard.press('Escape');
+    await page.locator('.notifications-center.visible').waitFor({ state: 'detached' });
+  }
 }
 
 /** Opens a workspace file from the Explorer, as a person would. */
@@ -86,56 +203,74 @@ export function editorLine(page: Page, text: string) {
   return page.locator('.monaco-editor .view-line', { hasText: text }).first();
 }
 
-/**
- * Clicks a line, then opens the editor's context menu on it, until the menu does (or does not) hold
- * `item`: the extension learns of the cursor move asynchronously, and a busy extension host (a language
- * server starting) can delay that. Returns whether the menu held the item at the end; with `leaveOpen`
- * the menu stays open when it holds the item.
- */
-export async function contextMenuHas(page: Page, lineText: string, item: string, expected: boolean, leaveOpen = false): Promise<boolean> {
-  const line = editorLine(page, lineText);
+/** An item of the open context menu, by its exact label. */
+export function menuItem(page: Page, item: string): Locator {
+  const label = page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(item)}$`) });
+  return page.locator('.context-view .monaco-menu .action-item', { has: label });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Closes an open context menu, if one is open. */
+async function closeMenu(page: Page): Promise<void> {
   const menu = page.locator('.context-view .monaco-menu');
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    await line.click();
-    await page.waitForTimeout(300);
-    await line.click({ button: 'right' });
-    await menu.locator('.action-label', { hasText: 'Command Palette' }).waitFor({ state: 'visible' });
-    const has = (await menu.locator('.action-label', { hasText: item }).count()) > 0;
-    const settled = has === expected || Date.now() > deadline;
-    if (!(settled && has && leaveOpen)) {
-      await page.keyboard.press('Escape');
-      await menu.waitFor({ state: 'hidden' });
-    }
-    if (settled) {
-      return has;
-    }
-    await page.waitForTimeout(500);
+  if (await menu.isVisible()) {
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden' });
   }
 }
 
 /**
- * Right-clicks `target`, chooses `item` in its context menu and waits for `outcome` (a dialog, a changed
- * row). The item is chosen with the pointer on it and Enter: a workbench menu ignores a click in the
- * first 100 ms after it opens. The list can re-render under an open menu, which closes it, so this tries
- * again a few times.
+ * Right-clicks `target` until its context menu holds `item` (or, with `expected` false, until it does not),
+ * within `timeoutMs`. A menu is built from the context keys of the moment it opens, and the extension learns
+ * of a cursor move only after VS Code has made it: a menu opened on a line the cursor has just moved to can
+ * still show the previous line's items. The target is clicked first (the cursor moves there), then the menu
+ * is opened again until it reflects the line. Returns whether the last menu held the item; it is closed.
  */
-export async function chooseFromContextMenu(page: Page, target: Locator, item: string, outcome: Locator): Promise<void> {
-  const label = page.locator('.action-label', { hasText: new RegExp(`^${item}$`) });
-  const entry = page.locator('.context-view .monaco-menu .action-item', { has: label });
-  for (let attempt = 1; ; attempt++) {
-    await target.click({ button: 'right' });
-    try {
-      await entry.hover({ timeout: 5_000 });
-      await page.locator('.context-view .monaco-menu .action-item.focused', { has: label }).waitFor({ timeout: 5_000 });
-      await page.keyboard.press('Enter');
-      await outcome.waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
+export async function contextMenuHas(page: Page, lineText: string, item: string, expected: boolean, timeoutMs = 15_000): Promise<boolean> {
+  const line = editorLine(page, lineText);
+  const deadline = Date.now() + timeoutMs;
+  await line.click();
+  for (;;) {
+    await line.click({ button: 'right' });
+    await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Command Palette' }).waitFor({ state: 'visible' });
+    const has = (await menuItem(page, item).count()) > 0;
+    await closeMenu(page);
+    if (has === expected || Date.now() > deadline) return has;
   }
+}
+
+/**
+ * Opens the context menu of `target` with `item` in it, focused under the pointer, ready for Enter. The item
+ * is chosen by key, not clicked: a workbench menu item takes mouse-ups only from 100 ms after it was drawn
+ * (so that the release of a right-click cannot choose one), and a click sooner is dropped by VS Code. The
+ * menu is opened again while it lacks the item (see `contextMenuHas`) or when VS Code closed it under the
+ * pointer (a list that re-renders closes its open menu).
+ */
+export async function openMenuWith(page: Page, target: Locator, item: string, timeoutMs = 15_000): Promise<void> {
+  const entry = menuItem(page, item);
+  const focused = entry.and(page.locator('.action-item.focused'));
+  const deadline = Date.now() + timeoutMs;
+  await target.click();
+  for (;;) {
+    await target.click({ button: 'right' });
+    await page.locator('.context-view .monaco-menu .action-item').first().waitFor({ state: 'visible' });
+    if ((await entry.count()) > 0) {
+      await entry.hover();
+      if (await focused.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) return;
+    }
+    if (Date.now() > deadline) throw new Error(`The context menu did not offer ${item}.`);
+    await closeMenu(page);
+  }
+}
+
+/** Right-clicks `target`, chooses `item` in its context menu and waits for `outcome` (a dialog, a changed row). */
+export async function chooseFromContextMenu(page: Page, target: Locator, item: string, outcome: Locator): Promise<void> {
+  await openMenuWith(page, target, item);
+  await page.keyboard.press('Enter');
+  await outcome.waitFor();
 }
 
 /** The frame of the open task form (webviews are nested iframes), once its Title field is there. */
@@ -168,6 +303,7 @@ export function useE2E(options: { settings?: Record<string, unknown> } = {}, set
     if (this.currentTest?.state === 'failed') {
       await screenshot(e2e.page, this.currentTest.fullTitle());
     }
+    await resetWindow(e2e.page);
   });
   after(async () => {
     await e2e.close?.();
@@ -175,26 +311,25 @@ export function useE2E(options: { settings?: Record<string, unknown> } = {}, set
   return e2e;
 }
 
+/** The title of the quick create's input box. */
+export const QUICK_CREATE_TITLE = 'New Tallyfy task';
+
+/** The quick create's title box. */
+export function quickCreateBox(page: Page): Locator {
+  return page
+    .locator('.quick-input-widget')
+    .filter({ has: page.locator('.quick-input-title', { hasText: QUICK_CREATE_TITLE }) })
+    .locator('input:not([type="password"])');
+}
+
 /**
  * Right-clicks a TODO line, chooses "Create Tallyfy Task from TODO" (with `tallyfy.createOpens` set to
- * "quick") and returns the quick create's title box. A notification that appears meanwhile can close
- * the menu, so this tries again a few times.
+ * "quick") and returns the quick create's title box once it is shown.
  */
-export async function quickCreateFromMenu(page: Page, lineText: string) {
-  const item = 'Create Tallyfy Task from TODO';
-  const titleBox = page
-    .locator('.quick-input-widget')
-    .filter({ has: page.locator('.quick-input-title', { hasText: 'New Tallyfy task' }) })
-    .locator('input');
-  for (let attempt = 1; ; attempt++) {
-    if (!(await contextMenuHas(page, lineText, item, true, true))) throw new Error(`The menu does not offer ${item}.`);
-    await page.locator('.context-view .monaco-menu .action-label', { hasText: item }).click();
-    try {
-      await titleBox.waitFor({ state: 'visible', timeout: 5_000 });
-      return titleBox;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
+export async function quickCreateFromMenu(page: Page, lineText: string): Promise<Locator> {
+  await openMenuWith(page, editorLine(page, lineText), 'Create Tallyfy Task from TODO');
+  await page.keyboard.press('Enter');
+  const box = quickCreateBox(page);
+  await box.waitFor({ state: 'visible' });
+  return box;
 }

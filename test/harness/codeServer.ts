@@ -289,6 +289,9 @@ export async function openWorkbench(server: CodeServer, harness: Harness, option
   try {
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     const page = await context.newPage();
+    // A wait that is not given its own limit fails after this, naming what it waited for (Playwright's own
+    // default outside its test runner is to wait forever). Set for a busy 2-core machine.
+    page.setDefaultTimeout(30_000);
     let settle: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => (settle = resolve));
     // The workbench calls these when the payload names a test module: the log with the extension

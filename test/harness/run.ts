@@ -13,6 +13,7 @@ import { startSandbox } from '../sandbox/server';
 import { openWorkbench, REPO_ROOT, startCodeServer } from './codeServer';
 import { ensureHarness, type Harness } from './install';
 import { copyFixtureWorkspace, filesContaining } from './workspace';
+import { quickCreateBox } from '../e2e/workbench';
 
 interface Counts {
   passed: number;
@@ -22,8 +23,6 @@ interface Counts {
 const SUITE = join(REPO_ROOT, 'out', 'test', 'integration', 'index');
 const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
 const SIGN_IN_BOX = '.quick-input-widget input[type="password"]';
-/** The title of the quick create's input box. */
-const QUICK_CREATE_TITLE = 'New Tallyfy task';
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 /** Workbench log entries that only say the machine is offline (see docs on real VS Code tests). */
 const OFFLINE_NOISE = /open-vsx\.org|Timed out waiting for authentication provider|vsda|marketplace|update\.code\.visualstudio\.com/i;
@@ -78,10 +77,7 @@ async function integration(harness: Harness): Promise<Counts> {
         await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
       }
     };
-    const titleBox = page
-      .locator('.quick-input-widget')
-      .filter({ has: page.locator('.quick-input-title', { hasText: QUICK_CREATE_TITLE }) })
-      .locator('input:not([type="password"])');
+    const titleBox = quickCreateBox(page);
     // Both end when the page closes.
     const typist = Promise.all([answer(page.locator(SIGN_IN_BOX), sandbox.token), answer(titleBox)]).catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
