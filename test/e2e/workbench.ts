@@ -283,6 +283,7 @@ export async function formFrame(page: Page, timeoutMs = 60_000): Promise<import(
       }
     }
     if (Date.now() > deadline) throw new Error('The task form did not appear.');
+    // Nothing signals a webview's content to the page: the frames are looked through again shortly.
     await page.waitForTimeout(250);
   }
 }
