@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { openWorkbench, startCodeServer } from '../harness/codeServer';
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
-import { QUICK_CREATE_TITLE, editorLine, quickCreateBox, menuItem, openFromExplorer, openMenuWith } from '../e2e/workbench';
+import { QUICK_CREATE_TITLE, editorLine, menuItem, openFile, openMenuWith, quickCreateBox, rightClickMenu, signInItem } from '../e2e/workbench';
 import { startSandbox } from '../sandbox/server';
 import { loggedTimes } from './logs';
 
@@ -59,14 +59,13 @@ async function oneWindow(fresh: boolean, times: number[], direct: { tries: numbe
   try {
     const workbench = await openWorkbench(server, harness, { folder: workspace.folder });
     const page = workbench.page;
-    await page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
-    await openFromExplorer(page, 'src', 'report.ts');
+    await signInItem(page).waitFor({ timeout: 60_000 });
+    await openFile(page, 'report.ts');
     for (let i = 0; i < (fresh ? 1 : WARM_RUNS); i++) {
       if (!fresh) {
         // With the cursor on another line, one right-click on the TODO: is the item there?
         await editorLine(page, "return 'draft'").click();
-        await editorLine(page, TODO_LINE).click({ button: 'right' });
-        await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Command Palette' }).waitFor();
+        await rightClickMenu(page, editorLine(page, TODO_LINE));
         direct.tries++;
         if ((await menuItem(page, ITEM).count()) > 0) direct.offered++;
         await page.keyboard.press('Escape');

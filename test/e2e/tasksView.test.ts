@@ -9,6 +9,7 @@ import {
   openFile,
   openMenuWith,
   runCommand,
+  signedInItem,
   uniqueTitle,
   useE2E,
 } from './workbench';
@@ -92,7 +93,7 @@ describe('e2e: the Tallyfy tasks view', function () {
     await runCommand(e2e.page, 'File: Save All Files');
     await e2e.page.reload();
     await e2e.page.locator('.monaco-workbench').waitFor();
-    await e2e.page.locator('.statusbar-item', { hasText: 'Sandbox Organization' }).waitFor({ timeout: 60_000 });
+    await signedInItem(e2e).waitFor({ timeout: 60_000 });
     await showView();
     await row(title, 'Completed').waitFor({ timeout: 60_000 });
     // The completed task's TODO carries an Information diagnostic, listed in the Problems view under its file.

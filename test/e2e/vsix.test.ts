@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openWorkbench, REPO_ROOT, startCodeServer, type CodeServer, type Workbench } from '../harness/codeServer';
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
-import { runCommand, screenshot } from './workbench';
+import { runCommand, screenshot, signInItem } from './workbench';
 
 describe('e2e: the packaged extension', function () {
   let server: CodeServer;
@@ -41,7 +41,7 @@ describe('e2e: the packaged extension', function () {
   });
 
   it('installs from the .vsix and starts: the status bar offers sign-in', async () => {
-    await workbench.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+    await signInItem(workbench.page).waitFor({ timeout: 60_000 });
   });
 
   it('shows its commands in the palette under the Tallyfy category', async () => {

@@ -71,7 +71,7 @@ export async function signIn(e2e: E2E): Promise<void> {
 }
 
 /** The status bar item of a signed-in window (it names the organization). */
-function signedInItem(e2e: E2E): Locator {
+export function signedInItem(e2e: E2E): Locator {
   const org = e2e.sandbox.seed.organizations.find((o) => o.id === e2e.sandbox.orgId)?.name ?? 'Sandbox Organization';
   return e2e.page.locator('.statusbar-item', { hasText: org });
 }
@@ -187,17 +187,6 @@ export async function resetWindow(page: Page): Promise<void> {
   }
 }
 
-/** Opens a workspace file from the Explorer, as a person would. */
-export async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
-  await page.keyboard.press('Control+Shift+E');
-  for (const name of names) {
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible' });
-    await row.click();
-  }
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible' });
-}
-
 /** The rendered editor line that shows `text`. */
 export function editorLine(page: Page, text: string) {
   return page.locator('.monaco-editor .view-line', { hasText: text }).first();
@@ -211,6 +200,12 @@ export function menuItem(page: Page, item: string): Locator {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Right-clicks `target` and waits for its context menu to be drawn. */
+export async function rightClickMenu(page: Page, target: Locator): Promise<void> {
+  await target.click({ button: 'right' });
+  await page.locator('.context-view .monaco-menu .action-item').first().waitFor({ state: 'visible' });
 }
 
 /** Closes an open context menu, if one is open. */
@@ -234,8 +229,7 @@ export async function contextMenuHas(page: Page, lineText: string, item: string,
   const deadline = Date.now() + timeoutMs;
   await line.click();
   for (;;) {
-    await line.click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Command Palette' }).waitFor({ state: 'visible' });
+    await rightClickMenu(page, line);
     const has = (await menuItem(page, item).count()) > 0;
     await closeMenu(page);
     if (has === expected || Date.now() > deadline) return has;
@@ -255,8 +249,7 @@ export async function openMenuWith(page: Page, target: Locator, item: string, ti
   const deadline = Date.now() + timeoutMs;
   await target.click();
   for (;;) {
-    await target.click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu .action-item').first().waitFor({ state: 'visible' });
+    await rightClickMenu(page, target);
     if ((await entry.count()) > 0) {
       await entry.hover();
       if (await focused.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) return;
@@ -297,7 +290,7 @@ export function useE2E(options: { settings?: Record<string, unknown> } = {}, set
   const e2e = {} as E2E;
   before(async () => {
     Object.assign(e2e, await startE2E(options));
-    await e2e.page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+    await signInItem(e2e.page).waitFor({ timeout: 60_000 });
     await setup?.(e2e);
   });
   afterEach(async function () {
@@ -328,9 +321,7 @@ export function quickCreateBox(page: Page): Locator {
  * "quick") and returns the quick create's title box once it is shown.
  */
 export async function quickCreateFromMenu(page: Page, lineText: string): Promise<Locator> {
-  await openMenuWith(page, editorLine(page, lineText), 'Create Tallyfy Task from TODO');
-  await page.keyboard.press('Enter');
   const box = quickCreateBox(page);
-  await box.waitFor({ state: 'visible' });
+  await chooseFromContextMenu(page, editorLine(page, lineText), 'Create Tallyfy Task from TODO', box);
   return box;
 }

@@ -2,7 +2,7 @@
 // they show what users see. Writes media/screenshots/*.png (not packaged into the .vsix).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { editorLine, openMenuWith, formFrame, openFromExplorer, runCommand, signIn, startE2E } from '../e2e/workbench';
+import { editorLine, formFrame, openFile, openMenuWith, runCommand, signIn, signInItem, startE2E } from '../e2e/workbench';
 import { REPO_ROOT } from './codeServer';
 
 async function main(): Promise<void> {
@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   });
   try {
     const page = e2e.page;
-    await page.locator('.statusbar-item', { hasText: 'Tallyfy: Sign In' }).waitFor({ timeout: 60_000 });
+    await signInItem(page).waitFor({ timeout: 60_000 });
     await signIn(e2e);
-    await openFromExplorer(page, 'src', 'report.ts');
+    await openFile(page, 'report.ts');
     await openMenuWith(page, editorLine(page, 'TODO: Prepare the Q3 report'), 'Create Tallyfy Task from TODO');
     await page.screenshot({ path: join(out, 'context-menu.png') });
     await page.keyboard.press('Escape');
