@@ -1,6 +1,5 @@
 // The composition root: builds the few services and registers each feature. Nothing here waits on the
 // network or the disk; the task records load in the background after activation.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from './core/contract';
 import { RecordStore } from './core/records';
@@ -11,6 +10,8 @@ import { TokenStore } from './editor/auth/tokenStore';
 import { registerCommand } from './editor/commands';
 import { presentError } from './editor/errors';
 import { createLog } from './editor/log';
+import { workspaceRecordFiles } from './editor/records/files';
+import { watchRecordFile } from './editor/records/watch';
 import { SettingsReader } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
 import { TaskService } from './editor/taskService';
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const settings = new SettingsReader(log);
   const tokens = new TokenStore(context.secrets);
   const session = new Session(tokens, settings, context.globalState, log, `tallyfy-todo/${version} (VS Code ${vscode.version})`);
-  const records = new RecordStore(recordsPath(context), { onWarning: (message) => log.warn(message) });
+  const records = new RecordStore(workspaceRecordFiles, recordsFile(context).toString(), { onWarning: (message) => log.warn(message) });
   const tasks = new TaskService(records, session, settings, log);
   const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
 
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     tokens,
     session,
     tasks,
+    watchRecordFile(records, log),
     registerStatusBar(session),
     registerCommand(Commands.showLog, () => log.show(), deps),
     registerCommand(Commands.signIn, () => signIn(session, log), deps),
@@ -67,11 +69,14 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   return createApi(tasks);
 }
 
-/** The records are kept per workspace; without a folder open, in one file of the extension's own. */
-function recordsPath(context: vscode.ExtensionContext): string {
-  const folder = context.storageUri ?? context.globalStorageUri;
-  const name = context.storageUri ? 'tasks.json' : 'tasks-no-workspace.json';
-  return path.join(folder.fsPath, name);
+/**
+ * The records are kept per workspace; without a folder open, in one file of the extension's own (every
+ * such window shares it).
+ */
+function recordsFile(context: vscode.ExtensionContext): vscode.Uri {
+  return context.storageUri
+    ? vscode.Uri.joinPath(context.storageUri, 'tasks.json')
+    : vscode.Uri.joinPath(context.globalStorageUri, 'tasks-no-workspace.json');
 }
 
 export function deactivate(): void {}

@@ -80,14 +80,18 @@ export default function (): void {
     });
 
     describe('Complete, Reopen, Archive and Restore', () => {
-      let id: string;
-
-      before(async () => {
-        id = (await api.createTask({ title: 'Publish the release notes' })).id;
+      /** A task of the test's own, made through the extension; `state` reached with the view's commands. */
+      const taskIn = async (state: 'not-started' | 'completed' | 'archived'): Promise<string> => {
+        const { id } = await api.createTask({ title: 'Publish the release notes' });
         assert.equal(recordOf(id).status, 'not-started');
-      });
+        if (state === 'completed') await vscode.commands.executeCommand(Commands.completeTask, nodeOf(id));
+        if (state === 'archived') await vscode.commands.executeCommand(Commands.archiveTask, nodeOf(id));
+        assert.equal(state === 'archived' ? Boolean(recordOf(id).archivedAt) : recordOf(id).status === state, true, `the task is ${state}`);
+        return id;
+      };
 
       it('completes the task in Tallyfy and marks its record completed', async () => {
+        const id = await taskIn('not-started');
         const since = await lastSeq();
         await vscode.commands.executeCommand(Commands.completeTask, nodeOf(id));
         const stored = await control<SandboxTask>(`/tasks/${id}`);
@@ -106,6 +110,7 @@ export default function (): void {
       });
 
       it('reopens the completed task in Tallyfy and makes its record open again', async () => {
+        const id = await taskIn('completed');
         const since = await lastSeq();
         await vscode.commands.executeCommand(Commands.reopenTask, nodeOf(id));
         const stored = await control<SandboxTask>(`/tasks/${id}`);
@@ -123,6 +128,7 @@ export default function (): void {
       });
 
       it('archives the task in Tallyfy, and the record follows what Tallyfy answers for it then', async () => {
+        const id = await taskIn('not-started');
         const before = recordOf(id);
         const since = await lastSeq();
         await vscode.commands.executeCommand(Commands.archiveTask, nodeOf(id));
@@ -148,6 +154,7 @@ export default function (): void {
       });
 
       it('shows the archived task as Archived in the hover of its TODO, without Complete, and marks no completed TODO for it', async () => {
+        const id = await taskIn('archived');
         // A positive control on the next line: a completed task's TODO is marked.
         const done = (await api.createTask({ title: 'Close the old milestone' })).id;
         await vscode.commands.executeCommand(Commands.completeTask, nodeOf(done));
@@ -158,7 +165,7 @@ export default function (): void {
         });
 
         const hover = await hoverText(document, 0);
-        assert.match(hover, /Status: Archived \(in-progress\)/);
+        assert.match(hover, /Status: Archived \(not-started\)/);
         assert.ok(!hover.includes(Commands.completeTask), 'no Complete link for an archived task');
         assert.ok(hover.includes(`command:${Commands.restoreTask}?`), 'a Restore link for an archived task');
         assert.match(await hoverText(document, 1), /Status: Completed \(completed\)/);
@@ -176,6 +183,7 @@ export default function (): void {
       });
 
       it('restores the archived task in Tallyfy from the Restore link of its TODO\'s hover, and the record shows its status again', async () => {
+        const id = await taskIn('archived');
         const document = await vscode.workspace.openTextDocument({
           language: 'typescript',
           content: `// TODO(tallyfy:${id}): Publish the release notes\n`,
@@ -191,12 +199,12 @@ export default function (): void {
         assert.deepEqual(sent, [`PUT /organizations/${orgId}/tasks/${id}/restore`, `GET /organizations/${orgId}/tasks/${id}`]);
         const record = recordOf(id);
         assert.equal(record.archivedAt, undefined);
-        assert.equal(record.status, 'in-progress');
+        assert.equal(record.status, 'not-started');
         assert.notEqual(record.deleted, true);
         const model = viewModel(api.createdTasks());
         const row = model.item(model.findTask(id)!);
-        assert.equal(row.state, 'in-progress');
-        assert.match(row.contextValue, /^task\.in-progress\b/);
+        assert.equal(row.state, 'not-started');
+        assert.match(row.contextValue, /^task\.not-started\b/);
         const hover = await hoverText(document, 0);
         assert.ok(hover.includes(`command:${Commands.completeTask}?`) && !hover.includes(Commands.restoreTask), 'Complete again, not Restore');
       });
@@ -218,6 +226,53 @@ export default function (): void {
       const record = recordOf(id);
       assert.equal(record.deleted, true, 'marked, not dropped');
       assert.equal(record.status, 'not-started');
+    });
+
+    describe('refreshing while the records change', () => {
+      afterEach(async () => {
+        await control('/late', { method: 'POST' });
+        await control('/faults', { method: 'DELETE' });
+      });
+
+      it('keeps a Complete made while a refresh waited for its list answers', async () => {
+        // Two open tasks, so that the refresh reads the list rather than one task at a time.
+        const { id } = await api.createTask({ title: 'Ship the late answer fix' });
+        await api.createTask({ title: 'Review the late answer fix' });
+        const since = await lastSeq();
+        const late: FaultSpec = { kind: 'late', method: 'GET', path: '/organizations/*/tasks' };
+        await control('/faults', { method: 'POST', body: late });
+
+        const refreshing = vscode.commands.executeCommand(Commands.refreshTasks);
+        // Tallyfy has computed the list (the task not started) and holds the answer back.
+        while (!(await requestsAfter(since)).some((r) => r.fault === 'late')) await new Promise((resolve) => setTimeout(resolve, 20));
+        await vscode.commands.executeCommand(Commands.completeTask, nodeOf(id));
+        assert.equal(recordOf(id).status, 'completed');
+        assert.equal((await control<{ released: number }>('/late', { method: 'POST' })).released, 1);
+        await refreshing;
+
+        assert.equal(recordOf(id).status, 'completed', 'the older list answer did not revert the Complete');
+        assert.equal((await control<SandboxTask>(`/tasks/${id}`)).status, 'completed');
+      });
+
+      it('fires no change for a refresh that finds nothing new', async () => {
+        await api.createTask({ title: 'Keep the records quiet' });
+        await vscode.commands.executeCommand(Commands.refreshTasks);
+        const before = structuredClone(api.createdTasks());
+        const since = await lastSeq();
+        let changes = 0;
+        const subscription = api.onDidChangeTasks(() => changes++);
+        try {
+          await vscode.commands.executeCommand(Commands.refreshTasks);
+        } finally {
+          subscription.dispose();
+        }
+        assert.ok((await requestsAfter(since)).length > 0, 'the refresh asked Tallyfy');
+        assert.equal(changes, 0);
+        assert.deepEqual(
+          api.createdTasks().map(({ lastSyncedAt: _, ...rest }) => rest),
+          before.map(({ lastSyncedAt: _, ...rest }) => rest),
+        );
+      });
     });
 
     it('leaves Tallyfy and the records unchanged when Tallyfy answers 500 to Complete', async () => {

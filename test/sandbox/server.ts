@@ -25,7 +25,7 @@ export interface SandboxOptions {
   readonly demoTasks?: boolean;
 }
 
-export type FaultKind = 'rate-limit' | 'status' | 'slow' | 'drop' | 'unauthorized';
+export type FaultKind = 'rate-limit' | 'status' | 'slow' | 'late' | 'drop' | 'unauthorized';
 
 /** A fault for the next `count` API requests matching `method` and `path`. */
 export interface FaultSpec {
@@ -47,7 +47,11 @@ export interface FaultSpec {
   readonly status?: number;
   /** `status`: the body to answer; a default per status otherwise. */
   readonly body?: unknown;
-  /** `slow`: wait this long, then answer normally. */
+  /**
+   * `slow`: wait this long, then handle the request normally. `late`: handle it at once (the answer
+   * says how things were when it was asked), deliver the answer this much later, as a slow network
+   * would; without `delayMs`, when `releaseLate` is called.
+   */
   readonly delayMs?: number;
   /** `status` and `drop`: perform the request first, then fail (the change happened). */
   readonly commit?: boolean;
@@ -127,6 +131,8 @@ export type SandboxTaskInput = Partial<Omit<SandboxTask, 'id' | 'increment_id'>>
 export interface SandboxControl {
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
+  /** Delivers the answers `late` faults hold; how many there were. */
+  releaseLate(): number;
   /** Faults not used up yet, with their remaining counts. */
   faults(): FaultSpec[];
   requests(filter?: { method?: string; path?: string }): RecordedRequest[];
@@ -186,6 +192,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let incrementId = 0;
   let toggles = { validation: 0, owners: 0, dates: 0 };
   let inFlight = 0;
+  let lateWaiters: Array<() => void> = [];
   let settleWaiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
 
@@ -753,6 +760,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { status, body: fault.body ?? defaultBody };
       }
       case 'slow':
+      case 'late':
       case 'drop':
         return { status: 500 };
     }
@@ -831,6 +839,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     if (fault?.kind === 'slow') {
       await sleep(fault.delayMs ?? 1000);
+    } else if (fault?.kind === 'late') {
+      // Handled now, delivered below.
     } else if (fault?.kind === 'drop' && !fault.commit) {
       req.socket.destroy();
       return;
@@ -856,6 +866,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     }
 
+    if (fault?.kind === 'late') {
+      await (fault.delayMs === undefined ? new Promise<void>((resolve) => lateWaiters.push(resolve)) : sleep(fault.delayMs));
+      send(res, result, requestHeaders);
+      return;
+    }
     if (fault?.commit && fault.kind === 'drop') {
       req.socket.destroy();
       return;
@@ -898,6 +913,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           control.clearFaults();
           result = ok([]);
         } else result = { status: 405, body: { error: 'Method not allowed.' } };
+      } else if (what === 'late' && method === 'POST') {
+        result = ok({ released: control.releaseLate() });
       } else if (what === 'requests') {
         if (method === 'GET') {
           const filter: { method?: string; path?: string } = {};
@@ -977,7 +994,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const control: SandboxControl = {
     injectFault(fault) {
-      const kinds: FaultKind[] = ['rate-limit', 'status', 'slow', 'drop', 'unauthorized'];
+      const kinds: FaultKind[] = ['rate-limit', 'status', 'slow', 'late', 'drop', 'unauthorized'];
       if (fault === null || typeof fault !== 'object' || !kinds.includes(fault.kind)) {
         throw new Error(`A fault needs a kind: ${kinds.join(', ')}.`);
       }
@@ -985,6 +1002,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     clearFaults() {
       faults = [];
+    },
+    releaseLate() {
+      const waiters = lateWaiters;
+      lateWaiters = [];
+      for (const resolve of waiters) resolve();
+      return waiters.length;
     },
     faults() {
       return faults.map(({ remaining, ...fault }) => ({ ...fault, count: remaining }));
@@ -1045,6 +1068,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     reset() {
       behavior = { ...DEFAULT_BEHAVIOR };
       faults = [];
+      this.releaseLate();
       log = [];
       tasks = new Map();
       incrementId = 0;

@@ -40,6 +40,7 @@ export function taskToRecord(task: Task, context: RecordContext): TaskRecord {
   };
   if (task.incrementId !== undefined) record.incrementId = task.incrementId;
   if (task.deadline !== undefined) record.deadline = task.deadline;
+  if (task.lastUpdated !== undefined) record.lastUpdated = task.lastUpdated;
   if (task.completedAt !== undefined) record.completedAt = task.completedAt;
   if (task.archivedAt !== undefined) record.archivedAt = task.archivedAt;
   if (task.runId !== undefined) record.runId = task.runId;
@@ -65,6 +66,7 @@ export function refreshRecord(record: TaskRecord, task: Task, options: { names?:
   delete kept.completedAt;
   delete kept.archivedAt;
   delete kept.deadline;
+  delete kept.lastUpdated;
   // Keep a readable assignee list when the answer only carried ids we could not name.
   const assignees = fresh.assignees.every((name) => /^(User|Group) /.test(name)) && record.assignees.length === fresh.assignees.length
     ? record.assignees

@@ -30,7 +30,12 @@ export const taskRecordSchema = z.looseObject({
   /** The API base URL the task was created against. */
   baseUrl: nonEmpty(),
   createdAt: nonEmpty(),
+  /** When the record last took an answer from Tallyfy (kept in memory only when the answer changed nothing). */
   lastSyncedAt: z.optional(z.string()),
+  /** Tallyfy's `last_updated` in the answer the record holds: an answer with an older one is not taken. */
+  lastUpdated: z.optional(z.string()),
+  /** Counts the changes written to this record (absent: none yet); an answer asked for before a change is not taken. */
+  revision: z.optional(z.int().check(z.nonnegative())),
   completedAt: z.optional(z.string()),
   /** UTC ISO date-time the task was archived in Tallyfy (restorable); absent while it is not archived. */
   archivedAt: z.optional(z.string()),

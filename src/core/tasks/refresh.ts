@@ -3,7 +3,8 @@
 // did not hold (completed tasks filtered out, archived or deleted ones). A 404 marks a record deleted;
 // nothing is dropped. At most 4 requests are in flight; a 429 that gets past the client's own retries
 // pauses every request for its Retry-After, a bounded number of times.
-import { markDeleted, refreshRecord, type AssigneeNames } from '../records/fromTask';
+import type { AssigneeNames } from '../records/fromTask';
+import { answerFor, mergeAnswer, type TaskAnswer } from '../records/merge';
 import type { TaskRecord } from '../records/record';
 import { isTallyfyError, TallyfyError, type TallyfyErrorKind } from '../tallyfy/errors';
 import type { Sleep } from '../tallyfy/http';
@@ -116,10 +117,13 @@ export interface RefreshSummary {
 }
 
 export interface RefreshResult {
-  /** Every record given, in the same order; refreshed ones replaced. */
+  /**
+   * Tallyfy's answers, to merge into the records as they are when stored (`RecordStore.merge`): never
+   * store the records given, which may have changed while the refresh ran.
+   */
+  readonly answers: TaskAnswer[];
+  /** Every record given, in the same order, with the answers merged in (what the run found). */
   readonly records: TaskRecord[];
-  /** The new versions of the records that were refreshed or marked deleted (to store). */
-  readonly changed: TaskRecord[];
   readonly summary: RefreshSummary;
 }
 
@@ -210,7 +214,7 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
 
   // ---- What to refresh, grouped by (base URL, organization).
   const groups = new Map<string, Group>();
-  const results = new Map<string, TaskRecord>();
+  const results = new Map<string, TaskAnswer>();
   const targets: Target[] = [];
   for (const record of records) {
     const key = keyOf(record);
@@ -262,7 +266,7 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
     }
   };
 
-  const settle = (group: Group, target: Target, outcome: { record: TaskRecord } | { failure: unknown }): void => {
+  const settle = (group: Group, target: Target, outcome: { answer: TaskAnswer } | { failure: unknown }): void => {
     if (target.settled) return;
     target.settled = true;
     group.pending.delete(target.record.id);
@@ -270,12 +274,13 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
       group.wanted--;
       done++;
     }
-    if ('record' in outcome) {
-      results.set(target.key, outcome.record);
+    if ('answer' in outcome) {
+      results.set(target.key, outcome.answer);
+      const gone = outcome.answer.task === undefined;
       if (!target.wanted) {
         alsoRefreshed++;
-        if (target.record.deleted === true && outcome.record.deleted !== true) revived++;
-      } else if (outcome.record.deleted === true) deleted++;
+        if (target.record.deleted === true && !gone) revived++;
+      } else if (gone) deleted++;
       else updated++;
     } else if (target.wanted) {
       const { kind, reason } = describeError(outcome.failure);
@@ -332,7 +337,7 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
     const target = group.pending.get(task.id);
     if (target === undefined) return 0;
     const wanted = target.wanted;
-    settle(group, target, { record: refreshRecord(target.record, task, { now: at, ...(options.names ? { names: options.names } : {}) }) });
+    settle(group, target, { answer: answerFor(target.record, task, { at, names: options.names }) });
     return wanted ? 1 : 0;
   };
 
@@ -408,11 +413,10 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
         if (group.stopped || halted) return;
         try {
           const task = await request(group, 'get', () => reader.getTask(group.orgId, target.record.id, { signal }));
-          const copy = task.id === target.record.id ? task : { ...task, id: target.record.id };
-          settle(group, target, { record: refreshRecord(target.record, copy, { now: now(), ...(options.names ? { names: options.names } : {}) }) });
+          settle(group, target, { answer: answerFor(target.record, task, { at: now(), names: options.names }) });
         } catch (error) {
           if (error instanceof Halt || error === GROUP_STOPPED) return;
-          if (isTaskGone(error)) settle(group, target, { record: markDeleted(target.record, now()) });
+          if (isTaskGone(error)) settle(group, target, { answer: answerFor(target.record, undefined, { at: now() }) });
           // A refused token, or no connection at all, will not get better for the next task.
           else if (isTallyfyError(error) && SINGLE_FATAL.has(error.kind)) failGroup(group, error);
           else settle(group, target, { failure: error });
@@ -447,16 +451,14 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
   }
   if (halted?.why === 'rate-limited') report();
 
-  const changed: TaskRecord[] = [];
   const out = records.map((record) => {
-    const fresh = results.get(keyOf(record));
-    return fresh ?? record;
+    const answer = results.get(keyOf(record));
+    return answer === undefined ? record : mergeAnswer(record, answer).record;
   });
-  for (const fresh of results.values()) changed.push(fresh);
 
   return {
+    answers: [...results.values()],
     records: out,
-    changed,
     summary: {
       total,
       updated,

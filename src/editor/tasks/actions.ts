@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, Views } from '../../core/contract';
-import { markDeleted, refreshRecord, type TaskRecord } from '../../core/records';
+import { answerFor, type MergeSummary, type TaskRecord } from '../../core/records';
 import { AutoRefreshPolicy, isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
 import { isTallyfyError, TallyfyError, type TallyfyClient } from '../../core/tallyfy';
 import { findTodosInRange, type TodoComment } from '../../core/todo';
@@ -78,18 +78,23 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
       const controller = new AbortController();
       return work(controller.signal);
     });
+  /** The record as it is now (a tree node's copy may be older). */
+  const latest = (record: TaskRecord): TaskRecord => tasks.find(record.id) ?? record;
+  /** Takes in the task as Tallyfy has it now, merged into the record as it is when the answer comes. */
   const afterChange = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {
+    const asked = latest(record);
     const task = await clientFor(session, record.baseUrl).getTask(record.orgId, record.id, { signal });
-    await tasks.records.replaceMany([refreshRecord(record, task)]);
+    await tasks.records.merge([answerFor(asked, task)]);
   };
 
   /** The record as Tallyfy has it now; a task Tallyfy no longer has is marked, not dropped. */
   const refreshOrMarkDeleted = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {
+    const asked = latest(record);
     try {
       await afterChange(record, signal);
     } catch (error) {
       if (!isTallyfyError(error, 'not-found')) throw error;
-      await tasks.records.replaceMany([markDeleted(record)]);
+      await tasks.records.merge([answerFor(asked, undefined)]);
     }
   };
 
@@ -171,7 +176,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
     if (choice !== confirm) return;
     await progress(vscode.l10n.t('Deleting "{0}"…', record.title), async (signal) => {
       await clientFor(session, record.baseUrl).deleteTask(record.orgId, record.id, { signal });
-      await tasks.records.replaceMany([markDeleted(record)]);
+      await tasks.records.merge([answerFor(record, undefined, { confirmed: true })]);
     });
   });
 
@@ -196,9 +201,11 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
             last = percent;
           },
         });
-        await tasks.records.replaceMany(result.records);
+        const merged = await tasks.records.merge(result.answers);
         const s = result.summary;
-        log.info(`Refreshed ${s.updated} tasks, ${s.deleted} deleted in Tallyfy, ${s.failed.length} failed, with ${s.requests.total} requests.`);
+        log.info(
+          `Refreshed ${s.updated} tasks, ${s.deleted} deleted in Tallyfy, ${s.failed.length} failed, with ${s.requests.total} requests; ${describeMerge(merged)}.`,
+        );
         const [failure] = s.failed;
         if (failure !== undefined) {
           void vscode.window.showWarningMessage(
@@ -236,6 +243,11 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
   );
 }
 
+/** What a refresh's merge did, for the log. */
+function describeMerge(merged: MergeSummary): string {
+  return `${merged.applied} changed, ${merged.unchanged} unchanged, ${merged.dropped} older than the record, ${merged.missing} no longer listed`;
+}
+
 /**
  * Background refresh of open tasks: when the window regains focus and every
  * `tallyfy.autoRefreshMinutes`, within a request budget, backing off after a 429.
@@ -271,13 +283,13 @@ function registerAutoRefresh(deps: TaskActionDeps): vscode.Disposable {
         requestBudget: policy.budget(),
         clientFor: (baseUrl) => clientFor(session, baseUrl),
       });
-      await tasks.records.replaceMany(result.records);
+      const merged = await tasks.records.merge(result.answers);
       policy.recordRun({
         requests: result.summary.requests.total,
         rateLimited: result.summary.rateLimited,
         ...(result.summary.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.summary.retryAfterSeconds } : {}),
       });
-      log.debug(`Background refresh: ${result.summary.updated} updated with ${result.summary.requests.total} requests.`);
+      log.debug(`Background refresh: ${result.summary.updated} answered with ${result.summary.requests.total} requests; ${describeMerge(merged)}.`);
     } catch (error) {
       log.warn(`Background refresh failed: ${error instanceof Error ? error.message : String(error)}`);
       policy.recordRun({ requests: 0, rateLimited: false });

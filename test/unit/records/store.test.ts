@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { RecordStore } from '../../../src/core/records/store';
 import type { TaskRecord } from '../../../src/core/records/record';
 import { sampleRecord } from './fixtures';
+import { nodeFiles } from './nodeFiles';
 
 describe('RecordStore', () => {
   let dir: string;
@@ -23,7 +24,7 @@ describe('RecordStore', () => {
     sampleRecord({ id: n.toString(16).padStart(32, '0'), createdAt: new Date(Date.UTC(2030, 0, n)).toISOString(), ...extra });
 
   it('starts empty without a file and loads lazily', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     assert.deepEqual(store.snapshot(), []);
     assert.deepEqual(await store.all(), []);
     assert.deepEqual(store.warnings, []);
@@ -31,7 +32,7 @@ describe('RecordStore', () => {
   });
 
   it('adds, updates and removes records, newest first, and round-trips through the file', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     await store.add(rec(1));
     await store.add(rec(3));
     await store.add(rec(2));
@@ -45,7 +46,7 @@ describe('RecordStore', () => {
     assert.equal(await store.remove(rec(3).id), true);
     assert.equal(await store.remove(rec(3).id), false);
 
-    const again = new RecordStore(file);
+    const again = new RecordStore(nodeFiles, file);
     const loaded = await again.all();
     assert.deepEqual(loaded, await store.all());
     assert.equal((await again.get(rec(2).id))?.status, 'completed');
@@ -54,23 +55,8 @@ describe('RecordStore', () => {
     assert.equal(text.version, 1);
   });
 
-  it('replaces many records in one write, leaving removed ones removed', async () => {
-    const store = new RecordStore(file);
-    await store.add(rec(1));
-    await store.add(rec(2));
-    let changes = 0;
-    store.onDidChange(() => changes++);
-    await store.replaceMany([rec(1, { status: 'completed' }), rec(2, { status: 'in-progress' }), rec(3)]);
-    assert.equal(changes, 1);
-    const reread = new RecordStore(file);
-    assert.deepEqual((await reread.all()).map((r) => [r.id, r.status]), [
-      [rec(2).id, 'in-progress'],
-      [rec(1).id, 'completed'],
-    ]);
-  });
-
   it('replaces a record added twice with the same id', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     await store.add(rec(1));
     await store.add(rec(1, { title: 'second' }));
     const all = await store.all();
@@ -79,16 +65,16 @@ describe('RecordStore', () => {
   });
 
   it('refuses an invalid record without touching the file', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     await store.add(rec(1));
     await assert.rejects(store.add({ ...rec(2), source: { uri: '', line: 0, reference: 'r' } }), TypeError);
     await assert.rejects(store.update(rec(1).id, { assignees: 'nobody' as unknown as string[] }), TypeError);
-    assert.equal((await new RecordStore(file).all()).length, 1);
+    assert.equal((await new RecordStore(nodeFiles, file).all()).length, 1);
   });
 
   it('notifies listeners after each change, and survives a throwing listener', async () => {
     const warnings: string[] = [];
-    const store = new RecordStore(file, { onWarning: (m) => warnings.push(m) });
+    const store = new RecordStore(nodeFiles, file, { onWarning: (m) => warnings.push(m) });
     const seen: number[] = [];
     const subscription = store.onDidChange((records) => seen.push(records.length));
     store.onDidChange(() => {
@@ -105,20 +91,20 @@ describe('RecordStore', () => {
   });
 
   it('writes atomically: only the record file remains in the folder', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     await Promise.all([1, 2, 3, 4, 5].map((n) => store.add(rec(n))));
     assert.deepEqual(await fs.readdir(path.dirname(file)), ['tasks.json']);
   });
 
   it('leaves the previous file intact and no temp file when a write fails', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     await store.add(rec(1));
     const before = await fs.readFile(file, 'utf8');
     // A directory where the file should be makes the rename fail.
     const blocked = path.join(dir, 'blocked.json');
     await fs.mkdir(blocked);
     await fs.writeFile(path.join(blocked, 'x'), 'keep the directory non-empty');
-    const failing = new RecordStore(blocked);
+    const failing = new RecordStore(nodeFiles, blocked);
     await assert.rejects(failing.add(rec(2)));
     assert.deepEqual((await fs.readdir(dir)).sort(), ['blocked.json', 'nested']);
     assert.deepEqual(failing.snapshot(), []);
@@ -128,18 +114,18 @@ describe('RecordStore', () => {
   });
 
   it('serializes concurrent updates so none is lost', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     await store.add(rec(1, { assignees: [] }));
     const names = Array.from({ length: 40 }, (_, i) => `Person ${i}`);
     await Promise.all(names.map((name) => store.update(rec(1).id, (r) => ({ ...r, assignees: [...r.assignees, name] }))));
-    const fromDisk = await new RecordStore(file).get(rec(1).id);
+    const fromDisk = await new RecordStore(nodeFiles, file).get(rec(1).id);
     assert.deepEqual(fromDisk?.assignees, names);
   });
 
   it('serializes concurrent adds', async () => {
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.add(rec(i + 1))));
-    const fromDisk = await new RecordStore(file).all();
+    const fromDisk = await new RecordStore(nodeFiles, file).all();
     assert.equal(fromDisk.length, 20);
   });
 
@@ -147,7 +133,7 @@ describe('RecordStore', () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, JSON.stringify({ version: 1, records: [rec(1), { id: 42 }, rec(2)] }));
     const warnings: string[] = [];
-    const store = new RecordStore(file, { onWarning: (m) => warnings.push(m) });
+    const store = new RecordStore(nodeFiles, file, { onWarning: (m) => warnings.push(m) });
     assert.equal((await store.all()).length, 2);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', /record 2/);
@@ -157,24 +143,25 @@ describe('RecordStore', () => {
   it('reports a corrupt file, keeps a copy of it, starts empty and carries on', async () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, '{"version": 1, "records": [ oops');
-    const store = new RecordStore(file);
+    const store = new RecordStore(nodeFiles, file);
     assert.deepEqual(await store.all(), []);
     assert.match(store.warnings[0] ?? '', /not valid JSON/);
     assert.equal(await fs.readFile(`${file}.corrupt`, 'utf8'), '{"version": 1, "records": [ oops');
     await store.add(rec(1));
-    assert.equal((await new RecordStore(file).all()).length, 1);
+    assert.equal((await new RecordStore(nodeFiles, file).all()).length, 1);
   });
 
-  it('reloads changes made by someone else', async () => {
-    const a = new RecordStore(file);
-    const b = new RecordStore(file);
+  it('takes in changes another store wrote, and fires only when they changed something', async () => {
+    const a = new RecordStore(nodeFiles, file);
+    const b = new RecordStore(nodeFiles, file);
     await a.add(rec(1));
     assert.equal((await b.all()).length, 1);
     await a.add(rec(2));
-    assert.equal((await b.all()).length, 1, 'cached until reloaded');
+    assert.equal((await b.all()).length, 1, 'kept until the file is checked');
     const seen: number[] = [];
     b.onDidChange((records) => seen.push(records.length));
-    await b.reload();
+    assert.equal(await b.checkFile(), true);
+    assert.equal(await b.checkFile(), false, 'nothing new');
     assert.equal((await b.all()).length, 2);
     assert.deepEqual(seen, [2]);
   });

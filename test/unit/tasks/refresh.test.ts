@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { answerFor } from '../../../src/core/records/merge';
 import type { TaskRecord } from '../../../src/core/records/record';
+import { RecordStore } from '../../../src/core/records/store';
 import { TallyfyError } from '../../../src/core/tallyfy/errors';
 import type { Task } from '../../../src/core/tallyfy/schema';
 import { refreshRecords, type RefreshProgress, type TaskReader } from '../../../src/core/tasks/refresh';
 import { OTHER_ORG_ID, type Sandbox, type SandboxTask } from '../../sandbox/server';
+import { nodeFiles } from '../records/nodeFiles';
 import { closedPort, instantSleep, metered, sandboxClient, staleRecordOf, useSandbox } from './helpers';
 
 const LIST = '/organizations/*/tasks';
@@ -18,6 +24,37 @@ describe('refreshing task records', () => {
   const s = (): Sandbox => sandbox.current;
   const records = (tasks: readonly SandboxTask[], overrides: Partial<TaskRecord> = {}): TaskRecord[] =>
     tasks.map((task) => staleRecordOf(task, s(), overrides));
+
+  it('keeps a Complete made while its list answers were on the way, once its answers are merged', async () => {
+    const dir = await fs.mkdtemp(path.join(tmpdir(), 'tallyfy-refresh-'));
+    try {
+      const store = new RecordStore(nodeFiles, path.join(dir, 'tasks.json'));
+      const tasks = seed(s(), 3);
+      const { client } = sandboxClient(s());
+      for (const record of records(tasks)) await store.add(record);
+      await store.merge((await refreshRecords(await store.all(), { clientFor: () => client })).answers);
+      const [first] = tasks;
+
+      s().injectFault({ kind: 'late', method: 'GET', path: LIST });
+      const refreshing = refreshRecords(await store.all(), { clientFor: () => client });
+      while (!s().requests({ method: 'GET', path: LIST }).some((r) => r.fault === 'late')) await new Promise((resolve) => setImmediate(resolve));
+      // The list answer is computed; before it arrives, the task is completed and its record updated.
+      await client.completeTask(s().orgId, first!.id);
+      const asked = (await store.get(first!.id))!;
+      await store.merge([answerFor(asked, await client.getTask(s().orgId, first!.id))]);
+      assert.equal((await store.get(first!.id))?.status, 'completed');
+
+      assert.equal(s().releaseLate(), 1);
+      const result = await refreshing;
+      assert.equal(result.records.find((r) => r.id === first!.id)?.status, 'not-started', 'the late answer is from before the Complete');
+      const merged = await store.merge(result.answers);
+      assert.equal(merged.dropped, 1);
+      assert.equal((await store.get(first!.id))?.status, 'completed');
+      assert.equal((await new RecordStore(nodeFiles, store.file).get(first!.id))?.status, 'completed');
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('brings 250 records up to date with 3 list pages and no single-task requests', async () => {
     const tasks = seed(s(), 250);
@@ -39,7 +76,7 @@ describe('refreshing task records', () => {
       assert.ok(fresh.lastSyncedAt);
       assert.equal(fresh.source?.line, 3, 'the link to the TODO stays');
     }
-    assert.equal(result.changed.length, 250);
+    assert.equal(result.answers.length, 250);
     assert.deepEqual(progress[0], { done: 0, total: 250 });
     assert.deepEqual(progress.at(-1), { done: 250, total: 250 });
   });
