@@ -11,6 +11,7 @@ import { registerCommand } from './editor/commands';
 import { presentError } from './editor/errors';
 import { createLog } from './editor/log';
 import { workspaceRecordFiles } from './editor/records/files';
+import { movePreviousRecords, recordsLocation } from './editor/records/location';
 import { watchRecordFile } from './editor/records/watch';
 import { SettingsReader } from './editor/settings';
 import { registerStatusBar } from './editor/statusBar';
@@ -28,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const settings = new SettingsReader(log);
   const tokens = new TokenStore(context.secrets);
   const session = new Session(tokens, settings, context.globalState, log, `tallyfy-todo/${version} (VS Code ${vscode.version})`);
-  const records = new RecordStore(workspaceRecordFiles, recordsFile(context).toString(), { onWarning: (message) => log.warn(message) });
+  const location = recordsLocation(context);
+  const records = new RecordStore(workspaceRecordFiles, location.file.toString(), { onWarning: (message) => log.warn(message) });
   const tasks = new TaskService(records, session, settings, log);
   const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
 
@@ -64,19 +66,11 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     registerCompletedTodoDiagnostics(tasks, settings, context.workspaceState),
   );
   void session.update();
-  void tasks.load().catch((error: unknown) => log.error(`Could not load the task records: ${String(error)}`));
+  void movePreviousRecords(records, location.previous, log)
+    .then(() => tasks.load())
+    .catch((error: unknown) => log.error(`Could not load the task records: ${String(error)}`));
   log.info(`Tallyfy TODO ${version} activated in ${(performance.now() - started).toFixed(2)} ms`);
   return createApi(tasks);
-}
-
-/**
- * The records are kept per workspace; without a folder open, in one file of the extension's own (every
- * such window shares it).
- */
-function recordsFile(context: vscode.ExtensionContext): vscode.Uri {
-  return context.storageUri
-    ? vscode.Uri.joinPath(context.storageUri, 'tasks.json')
-    : vscode.Uri.joinPath(context.globalStorageUri, 'tasks-no-workspace.json');
 }
 
 export function deactivate(): void {}

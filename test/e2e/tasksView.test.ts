@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
 import {
   chooseFromContextMenu,
   createTaskFromTodo,
@@ -17,17 +18,20 @@ import {
 describe('e2e: the Tallyfy tasks view', function () {
   const e2e = useE2E({ settings: { 'tallyfy.createOpens': 'quick' } });
 
-  const view = () => e2e.page.locator('.pane:has(.pane-header[aria-label^="Tasks"])');
   const row = (text: string, state?: string) =>
     view()
       .locator(state === undefined ? '.monaco-list-row' : `.monaco-list-row[aria-label*="${state}"]`, { hasText: text })
       .first();
 
-  async function showView(): Promise<void> {
-    if (!(await view().isVisible())) {
-      await runCommand(e2e.page, 'Tallyfy: Focus on Tasks View');
+  const viewOn = (page: Page) => page.locator('.pane:has(.pane-header[aria-label^="Tasks"])');
+  const view = () => viewOn(e2e.page);
+  const rowOn = (page: Page, text: string) => viewOn(page).locator('.monaco-list-row', { hasText: text }).first();
+
+  async function showView(page: Page = e2e.page): Promise<void> {
+    if (!(await viewOn(page).isVisible())) {
+      await runCommand(page, 'Tallyfy: Focus on Tasks View');
     }
-    await view().waitFor({ state: 'visible' });
+    await viewOn(page).waitFor({ state: 'visible' });
   }
 
   /** A task of this test's own, made from a TODO of its own, listed in the view. */
@@ -149,5 +153,36 @@ describe('e2e: the Tallyfy tasks view', function () {
       e2e.sandbox.requests({ method: 'PUT' }).slice(puts).map((r) => r.path),
       [`/organizations/${e2e.sandbox.orgId}/tasks/${task.id}/restore`],
     );
+  });
+
+  it('shows within 2 s a task created in a second window on the same folder, and the other way round', async () => {
+    await ensureSignedIn(e2e);
+    await showView();
+    // A second browser tab on the same folder: its own window and extension host, the same records file.
+    const second = await e2e.page.context().newPage();
+    second.setDefaultTimeout(30_000);
+    try {
+      await second.goto(e2e.page.url());
+      const other = { ...e2e, page: second };
+      await signedInItem(other).waitFor({ timeout: 60_000 });
+      await showView(second);
+
+      const fromSecond = uniqueTitle('Made in the second window');
+      await createTaskFromTodo(other, fromSecond);
+      await e2e.page.bringToFront();
+      await rowOn(e2e.page, fromSecond).waitFor({ timeout: 2_000 });
+
+      // Creating opened the Explorer in the second window: show its Tasks view again first.
+      await second.bringToFront();
+      await showView(second);
+      await e2e.page.bringToFront();
+      const fromFirst = uniqueTitle('Made in the first window');
+      await createTaskFromTodo(e2e, fromFirst);
+      await second.bringToFront();
+      await rowOn(second, fromFirst).waitFor({ timeout: 2_000 });
+    } finally {
+      await second.close();
+      await e2e.page.bringToFront();
+    }
   });
 });

@@ -97,6 +97,19 @@ export class RecordStore {
     return added;
   }
 
+  /** Adds the records whose id the store does not hold yet, in one write; how many were added. */
+  async addMissing(list: readonly TaskRecord[]): Promise<number> {
+    const valid = list.map(validate);
+    let added = 0;
+    await this.change((records) => {
+      const held = new Set(records.map((r) => r.id));
+      const missing = valid.filter((r) => !held.has(r.id));
+      added = missing.length;
+      return missing.length === 0 ? undefined : [...records, ...missing];
+    });
+    return added;
+  }
+
   /** Updates one record (a patch, or a function of its current version); undefined when there is none. */
   async update(id: string, change: RecordUpdate): Promise<TaskRecord | undefined> {
     let found = false;
