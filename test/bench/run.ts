@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { openWorkbench, REPO_ROOT, startCodeServer } from '../harness/codeServer';
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
+import { printRecordsBench, runRecordsBench } from './records.bench';
 import { printTasksBench, runTasksBench } from './tasks.bench';
 import { runTodoBench } from './todo.bench';
 import { loggedTimes, median } from './logs';
@@ -131,7 +132,7 @@ async function measureFormReady(): Promise<{ shown: number[]; phases: FormPhases
   }
 }
 
-const SECTIONS = ['size', 'activation', 'form', 'menu', 'todo', 'tasks'] as const;
+const SECTIONS = ['size', 'activation', 'form', 'menu', 'todo', 'tasks', 'records'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The sections that run in VS Code, which loads the production build. */
 const IN_VS_CODE: readonly Section[] = ['size', 'activation', 'form', 'menu'];
@@ -214,6 +215,10 @@ async function main(): Promise<void> {
   if (sections.has('tasks')) {
     console.log('\n== Tasks view and refresh');
     printTasksBench(await runTasksBench());
+  }
+  if (sections.has('records')) {
+    console.log('\n== Records file');
+    printRecordsBench(await runRecordsBench());
   }
 }
 

@@ -61,12 +61,8 @@ export function refreshRecord(record: TaskRecord, task: Task, options: { names?:
     names: options.names,
     ...(options.now ? { now: options.now } : {}),
   });
-  const kept: TaskRecord = { ...record };
-  delete kept.deleted;
-  delete kept.completedAt;
-  delete kept.archivedAt;
-  delete kept.deadline;
-  delete kept.lastUpdated;
+  // What the answer may leave out is Tallyfy's to clear: only the answer's values remain.
+  const { deleted, completedAt, archivedAt, deadline, lastUpdated, ...kept } = record;
   // Keep a readable assignee list when the answer only carried ids we could not name.
   const assignees = fresh.assignees.every((name) => /^(User|Group) /.test(name)) && record.assignees.length === fresh.assignees.length
     ? record.assignees

@@ -151,6 +151,18 @@ describe('RecordStore shared by windows', () => {
     assert.deepEqual((await new RecordStore(nodeFiles, file).all()).map((r) => [r.id, r.title]), [[rec(2).id, 'changed in b']]);
   });
 
+  it('adds only the records it does not hold (moving an older file in), in one write', async () => {
+    const store = new RecordStore(nodeFiles, file);
+    await store.add(rec(1, { title: 'kept as it is' }));
+    let events = 0;
+    store.onDidChange(() => events++);
+    assert.equal(await store.addMissing([rec(1, { title: 'older copy' }), rec(2), rec(3)]), 2);
+    assert.equal(events, 1);
+    assert.deepEqual((await new RecordStore(nodeFiles, file).all()).map((r) => r.title), [rec(3).title, rec(2).title, 'kept as it is']);
+    assert.equal(await store.addMissing([rec(2)]), 0);
+    assert.equal(events, 1, 'nothing to add: no write, no event');
+  });
+
   it('counts a record\'s revision up at each change, and not for a change that changes nothing', async () => {
     const store = new RecordStore(nodeFiles, file);
     assert.equal((await store.add(rec(1))).revision, 1);
