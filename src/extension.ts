@@ -10,7 +10,7 @@ import { TokenStore } from './editor/auth/tokenStore';
 import { registerCommand } from './editor/commands';
 import { presentError } from './editor/errors';
 import { createLog } from './editor/log';
-import { workspaceRecordFiles } from './editor/records/files';
+import { diskRecordFiles } from './editor/records/diskFiles';
 import { movePreviousRecords, recordsLocation } from './editor/records/location';
 import { watchRecordFile } from './editor/records/watch';
 import { SettingsReader } from './editor/settings';
@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const tokens = new TokenStore(context.secrets);
   const session = new Session(tokens, settings, context.globalState, log, `tallyfy-todo/${version} (VS Code ${vscode.version})`);
   const location = recordsLocation(context);
-  const records = new RecordStore(workspaceRecordFiles, location.file.toString(), { onWarning: (message) => log.warn(message) });
+  const records = new RecordStore(diskRecordFiles, location.file.fsPath, { onWarning: (message) => log.warn(message) });
   const tasks = new TaskService(records, session, settings, log);
   const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
 
@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     tokens,
     session,
     tasks,
-    watchRecordFile(records, log),
+    watchRecordFile(records, location.file, log),
     registerStatusBar(session),
     registerCommand(Commands.showLog, () => log.show(), deps),
     registerCommand(Commands.signIn, () => signIn(session, log), deps),

@@ -9,7 +9,7 @@ import { answerFor } from '../../src/core/records/merge';
 import { serializeRecordFile } from '../../src/core/records/record';
 import { RecordStore } from '../../src/core/records/store';
 import type { Task } from '../../src/core/tallyfy/schema';
-import { nodeFiles } from '../unit/records/nodeFiles';
+import { diskRecordFiles } from '../../src/editor/records/diskFiles';
 import { median } from './logs';
 import { generateRecords } from './tasks.bench';
 
@@ -40,9 +40,9 @@ async function row(count: number): Promise<RecordsBenchRow> {
   try {
     const file = join(dir, 'tasks.json');
     const records = generateRecords(count);
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await store.addMissing(records);
-    const other = new RecordStore(nodeFiles, file);
+    const other = new RecordStore(diskRecordFiles, file);
     await other.all();
     const floor: number[] = [];
     const change: number[] = [];
@@ -50,7 +50,7 @@ async function row(count: number): Promise<RecordsBenchRow> {
     const idle: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const id = records[i]!.id;
-      floor.push(await time(() => nodeFiles.write(join(dir, 'floor.json'), serializeRecordFile(store.snapshot()))));
+      floor.push(await time(() => diskRecordFiles.write(join(dir, 'floor.json'), serializeRecordFile(store.snapshot()))));
       change.push(await time(() => store.update(id, { title: `change ${i}` })));
       await other.update(id, { title: `other ${i}` });
       afterOther.push(await time(() => store.update(id, { title: `after ${i}` })));

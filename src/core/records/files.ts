@@ -1,7 +1,7 @@
-// How the record store reaches its file: the few operations it needs, implemented by the editor over VS
-// Code's file system (so remote and virtual workspaces work) and by the tests over Node. Files are named
-// by the implementer's own strings (a URI, a path); the store only appends suffixes for the files it
-// keeps beside the record file (`.lock`, `.corrupt`).
+// How the record store reaches its file: the few operations it needs, so that the store stays free of
+// I/O of its own. The editor implements them on the extension host's disk (src/editor/records/diskFiles.ts),
+// the implementation the store's tests use too. Files are named by the implementer's own strings; the store
+// only appends suffixes for the files it keeps beside the record file (`.lock`, `.corrupt`).
 export interface RecordFiles {
   /** The file's text, or undefined when there is no such file. */
   read(file: string): Promise<string | undefined>;

@@ -294,7 +294,7 @@ export class RecordStore {
       const backup = `${this.file}.corrupt`;
       try {
         await this.files.write(backup, text);
-        this.warn(`The unreadable task record file was kept as ${backup.slice(backup.lastIndexOf('/') + 1)}.`);
+        this.warn('The unreadable task record file was kept beside it, its name ending in ".corrupt".');
       } catch {
         // The backup is a courtesy; the store still works without it.
       }

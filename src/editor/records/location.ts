@@ -1,12 +1,14 @@
 // Where the task records live: one file per workspace in the extension's global storage, so that every
-// window on the workspace shares it. (VS Code gives a second window on a folder a workspace storage of
-// its own, `…-1`, while the first holds the folder's: records kept there would be seen by neither the
-// other window nor, later, the folder's next window.) Without a folder, one file for every such window.
+// window on the workspace shares it. (VS Code gives a second window on a folder a workspace storage of its
+// own, `…-1`, while the first holds the folder's: records kept there would be seen by neither the other
+// window nor, later, the folder's next window.) Without a folder, one file for every such window. The
+// storage is on the extension host's own disk: this extension runs only in a Node extension host (desktop,
+// remote, code-server), and reaches the file with the disk's own operations (see diskFiles.ts).
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseRecordFile, type RecordStore } from '../../core/records';
 import type { Logger } from '../log';
-import { workspaceRecordFiles } from './files';
+import { diskRecordFiles } from './diskFiles';
 
 export interface RecordsLocation {
   readonly file: vscode.Uri;
@@ -34,7 +36,7 @@ export function recordsLocation(context: vscode.ExtensionContext): RecordsLocati
 export async function movePreviousRecords(store: RecordStore, previous: vscode.Uri | undefined, log: Logger): Promise<void> {
   if (previous === undefined) return;
   try {
-    const text = await workspaceRecordFiles.read(previous.toString());
+    const text = await diskRecordFiles.read(previous.fsPath);
     if (text === undefined) return;
     const parsed = parseRecordFile(text);
     for (const warning of parsed.warnings) log.warn(`${previous.fsPath}: ${warning}`);

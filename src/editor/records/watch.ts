@@ -8,8 +8,7 @@ import type { Logger } from '../log';
 /** How often the file is polled while watching is not known to work. */
 const POLL_MS = 1000;
 
-export function watchRecordFile(store: RecordStore, log: Logger): vscode.Disposable {
-  const file = vscode.Uri.parse(store.file);
+export function watchRecordFile(store: RecordStore, file: vscode.Uri, log: Logger): vscode.Disposable {
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), name));
   let watching = false;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { RecordStore } from '../../../src/core/records/store';
 import type { TaskRecord } from '../../../src/core/records/record';
 import { sampleRecord } from './fixtures';
-import { nodeFiles } from './nodeFiles';
+import { diskRecordFiles } from '../../../src/editor/records/diskFiles';
 
 describe('RecordStore', () => {
   let dir: string;
@@ -24,7 +24,7 @@ describe('RecordStore', () => {
     sampleRecord({ id: n.toString(16).padStart(32, '0'), createdAt: new Date(Date.UTC(2030, 0, n)).toISOString(), ...extra });
 
   it('starts empty without a file and loads lazily', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     assert.deepEqual(store.snapshot(), []);
     assert.deepEqual(await store.all(), []);
     assert.deepEqual(store.warnings, []);
@@ -32,7 +32,7 @@ describe('RecordStore', () => {
   });
 
   it('adds, updates and removes records, newest first, and round-trips through the file', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await store.add(rec(1));
     await store.add(rec(3));
     await store.add(rec(2));
@@ -46,7 +46,7 @@ describe('RecordStore', () => {
     assert.equal(await store.remove(rec(3).id), true);
     assert.equal(await store.remove(rec(3).id), false);
 
-    const again = new RecordStore(nodeFiles, file);
+    const again = new RecordStore(diskRecordFiles, file);
     const loaded = await again.all();
     assert.deepEqual(loaded, await store.all());
     assert.equal((await again.get(rec(2).id))?.status, 'completed');
@@ -56,7 +56,7 @@ describe('RecordStore', () => {
   });
 
   it('replaces a record added twice with the same id', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await store.add(rec(1));
     await store.add(rec(1, { title: 'second' }));
     const all = await store.all();
@@ -65,16 +65,16 @@ describe('RecordStore', () => {
   });
 
   it('refuses an invalid record without touching the file', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await store.add(rec(1));
     await assert.rejects(store.add({ ...rec(2), source: { uri: '', line: 0, reference: 'r' } }), TypeError);
     await assert.rejects(store.update(rec(1).id, { assignees: 'nobody' as unknown as string[] }), TypeError);
-    assert.equal((await new RecordStore(nodeFiles, file).all()).length, 1);
+    assert.equal((await new RecordStore(diskRecordFiles, file).all()).length, 1);
   });
 
   it('notifies listeners after each change, and survives a throwing listener', async () => {
     const warnings: string[] = [];
-    const store = new RecordStore(nodeFiles, file, { onWarning: (m) => warnings.push(m) });
+    const store = new RecordStore(diskRecordFiles, file, { onWarning: (m) => warnings.push(m) });
     const seen: number[] = [];
     const subscription = store.onDidChange((records) => seen.push(records.length));
     store.onDidChange(() => {
@@ -91,20 +91,20 @@ describe('RecordStore', () => {
   });
 
   it('writes atomically: only the record file remains in the folder', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await Promise.all([1, 2, 3, 4, 5].map((n) => store.add(rec(n))));
     assert.deepEqual(await fs.readdir(path.dirname(file)), ['tasks.json']);
   });
 
   it('leaves the previous file intact and no temp file when a write fails', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await store.add(rec(1));
     const before = await fs.readFile(file, 'utf8');
     // A directory where the file should be makes the rename fail.
     const blocked = path.join(dir, 'blocked.json');
     await fs.mkdir(blocked);
     await fs.writeFile(path.join(blocked, 'x'), 'keep the directory non-empty');
-    const failing = new RecordStore(nodeFiles, blocked);
+    const failing = new RecordStore(diskRecordFiles, blocked);
     await assert.rejects(failing.add(rec(2)));
     assert.deepEqual((await fs.readdir(dir)).sort(), ['blocked.json', 'nested']);
     assert.deepEqual(failing.snapshot(), []);
@@ -114,18 +114,18 @@ describe('RecordStore', () => {
   });
 
   it('serializes concurrent updates so none is lost', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await store.add(rec(1, { assignees: [] }));
     const names = Array.from({ length: 40 }, (_, i) => `Person ${i}`);
     await Promise.all(names.map((name) => store.update(rec(1).id, (r) => ({ ...r, assignees: [...r.assignees, name] }))));
-    const fromDisk = await new RecordStore(nodeFiles, file).get(rec(1).id);
+    const fromDisk = await new RecordStore(diskRecordFiles, file).get(rec(1).id);
     assert.deepEqual(fromDisk?.assignees, names);
   });
 
   it('serializes concurrent adds', async () => {
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.add(rec(i + 1))));
-    const fromDisk = await new RecordStore(nodeFiles, file).all();
+    const fromDisk = await new RecordStore(diskRecordFiles, file).all();
     assert.equal(fromDisk.length, 20);
   });
 
@@ -133,7 +133,7 @@ describe('RecordStore', () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, JSON.stringify({ version: 1, records: [rec(1), { id: 42 }, rec(2)] }));
     const warnings: string[] = [];
-    const store = new RecordStore(nodeFiles, file, { onWarning: (m) => warnings.push(m) });
+    const store = new RecordStore(diskRecordFiles, file, { onWarning: (m) => warnings.push(m) });
     assert.equal((await store.all()).length, 2);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', /record 2/);
@@ -143,17 +143,17 @@ describe('RecordStore', () => {
   it('reports a corrupt file, keeps a copy of it, starts empty and carries on', async () => {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, '{"version": 1, "records": [ oops');
-    const store = new RecordStore(nodeFiles, file);
+    const store = new RecordStore(diskRecordFiles, file);
     assert.deepEqual(await store.all(), []);
     assert.match(store.warnings[0] ?? '', /not valid JSON/);
     assert.equal(await fs.readFile(`${file}.corrupt`, 'utf8'), '{"version": 1, "records": [ oops');
     await store.add(rec(1));
-    assert.equal((await new RecordStore(nodeFiles, file).all()).length, 1);
+    assert.equal((await new RecordStore(diskRecordFiles, file).all()).length, 1);
   });
 
   it('takes in changes another store wrote, and fires only when they changed something', async () => {
-    const a = new RecordStore(nodeFiles, file);
-    const b = new RecordStore(nodeFiles, file);
+    const a = new RecordStore(diskRecordFiles, file);
+    const b = new RecordStore(diskRecordFiles, file);
     await a.add(rec(1));
     assert.equal((await b.all()).length, 1);
     await a.add(rec(2));

@@ -3,13 +3,13 @@
 // a record file and keeps it until killed.
 import { withLock } from '../../../src/core/records/lock';
 import { RecordStore } from '../../../src/core/records/store';
-import { nodeFiles } from './nodeFiles';
+import { diskRecordFiles } from '../../../src/editor/records/diskFiles';
 import { planOf, SHARED_ID } from './storePlan';
 
 async function main(): Promise<void> {
   const [mode, file, name, count] = process.argv.slice(2);
   if (mode === 'hold' && file !== undefined) {
-    await withLock(nodeFiles, file, async () => {
+    await withLock(diskRecordFiles, file, async () => {
       process.stdout.write('locked\n');
       // Held until the process is killed (the timer keeps it alive).
       await new Promise(() => setInterval(() => undefined, 60_000));
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     return;
   }
   if (mode !== 'plan' || file === undefined || name === undefined || count === undefined) throw new Error('usage: plan <file> <name> <count> | hold <lockFile>');
-  const store = new RecordStore(nodeFiles, file);
+  const store = new RecordStore(diskRecordFiles, file);
   for (const step of planOf(name, Number(count))) {
     if (step.kind === 'add') await store.add(step.record);
     else if (step.kind === 'title') await store.update(step.id, { title: step.title });

@@ -9,7 +9,7 @@ import { TallyfyError } from '../../../src/core/tallyfy/errors';
 import type { Task } from '../../../src/core/tallyfy/schema';
 import { refreshRecords, type RefreshProgress, type TaskReader } from '../../../src/core/tasks/refresh';
 import { OTHER_ORG_ID, type Sandbox, type SandboxTask } from '../../sandbox/server';
-import { nodeFiles } from '../records/nodeFiles';
+import { diskRecordFiles } from '../../../src/editor/records/diskFiles';
 import { closedPort, instantSleep, metered, sandboxClient, staleRecordOf, useSandbox } from './helpers';
 
 const LIST = '/organizations/*/tasks';
@@ -28,7 +28,7 @@ describe('refreshing task records', () => {
   it('keeps a Complete made while its list answers were on the way, once its answers are merged', async () => {
     const dir = await fs.mkdtemp(path.join(tmpdir(), 'tallyfy-refresh-'));
     try {
-      const store = new RecordStore(nodeFiles, path.join(dir, 'tasks.json'));
+      const store = new RecordStore(diskRecordFiles, path.join(dir, 'tasks.json'));
       const tasks = seed(s(), 3);
       const { client } = sandboxClient(s());
       for (const record of records(tasks)) await store.add(record);
@@ -50,7 +50,7 @@ describe('refreshing task records', () => {
       const merged = await store.merge(result.answers);
       assert.equal(merged.dropped, 1);
       assert.equal((await store.get(first!.id))?.status, 'completed');
-      assert.equal((await new RecordStore(nodeFiles, store.file).get(first!.id))?.status, 'completed');
+      assert.equal((await new RecordStore(diskRecordFiles, store.file).get(first!.id))?.status, 'completed');
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

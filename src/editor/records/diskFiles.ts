@@ -1,12 +1,15 @@
-// The record store's file operations over Node (the editor's are over VS Code's file system).
+// The record file's operations on the extension host's own disk, where its storage is (`file:` URIs):
+// the operating system's atomic rename over the old file and exclusive create, which VS Code's file API
+// does not offer (its rename with overwrite deletes the target first; it has no exclusive create).
+// Files are named by path.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { RecordFiles } from '../../../src/core/records/files';
+import type { RecordFiles } from '../../core/records/files';
 
-const isCode = (error: unknown, code: string): boolean => (error as NodeJS.ErrnoException).code === code;
+const isCode = (error: unknown, ...codes: string[]): boolean => codes.includes((error as NodeJS.ErrnoException).code ?? '');
 
-export const nodeFiles: RecordFiles = {
+export const diskRecordFiles: RecordFiles = {
   async read(file) {
     try {
       return await fs.readFile(file, 'utf8');
@@ -21,7 +24,7 @@ export const nodeFiles: RecordFiles = {
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await fs.writeFile(temp, text, 'utf8');
-      await fs.rename(temp, file);
+      await renameOver(temp, file);
     } catch (error) {
       await fs.rm(temp, { force: true });
       throw error;
@@ -52,3 +55,16 @@ export const nodeFiles: RecordFiles = {
     await fs.rm(file, { force: true });
   },
 };
+
+/** Renames over the target; on Windows a reader or a virus scanner may hold it for a moment, so a few tries. */
+async function renameOver(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      if (attempt >= 9 || !isCode(error, 'EPERM', 'EACCES', 'EBUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * (attempt + 1)));
+    }
+  }
+}
