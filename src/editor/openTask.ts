@@ -9,7 +9,7 @@ import type { SettingsReader } from './settings';
  * task id copied to the clipboard and the user told so. Never a guessed address.
  */
 export async function openTaskInTallyfy(record: Pick<TaskRecord, 'id' | 'orgId' | 'runId'>, settings: SettingsReader): Promise<void> {
-  const link = taskWebLink({ orgId: record.orgId, taskId: record.id, runId: record.runId, template: settings.get('taskUrlTemplate') });
+  const link = taskWebLink({ orgId: record.orgId, taskId: record.id, runId: record.runId, template: settings.taskUrlTemplate() });
   if (link !== undefined) {
     await vscode.env.openExternal(vscode.Uri.parse(link));
     return;

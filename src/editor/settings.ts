@@ -31,6 +31,12 @@ export class SettingsReader {
     return parseSetting('apiBaseUrl', inspected?.globalValue).value;
   }
 
+  /** The task link template from the user's own settings only: a workspace can never decide what opens. */
+  taskUrlTemplate(): string {
+    const inspected = vscode.workspace.getConfiguration(CONFIG_SECTION).inspect<unknown>('taskUrlTemplate');
+    return parseSetting('taskUrlTemplate', inspected?.globalValue).value;
+  }
+
   static affects(event: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
     return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);
   }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, CONFIG_SECTION, EXTENSION_ID, SettingDefaults, Views } from '../../src/core/contract';
+import { taskWebLink } from '../../src/core/tallyfy/links';
 import type { TallyfyTodoApi } from '../../src/editor/api';
+import { SettingsReader } from '../../src/editor/settings';
 
 export default function (): void {
   describe('activation', () => {
@@ -33,6 +35,29 @@ export default function (): void {
     it('declares exactly the settings the code knows', () => {
       const declared = Object.keys(extension.packageJSON.contributes.configuration.properties as Record<string, unknown>);
       assert.deepEqual(declared.sort(), Object.keys(SettingDefaults).map((key) => `${CONFIG_SECTION}.${key}`).sort());
+    });
+
+    it('ignores a task link template set by the workspace (a cloned repository)', async function () {
+      this.timeout(20_000);
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      assert.ok(folder, 'the suite runs in a folder');
+      const file = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
+      const config = () => vscode.workspace.getConfiguration(CONFIG_SECTION);
+      /** Waits until VS Code has read the workspace's settings file (a window-scoped marker shows it). */
+      const whenMarker = async (value: number | undefined): Promise<void> => {
+        while (config().inspect('contextLines')?.workspaceValue !== value) await new Promise((resolve) => setTimeout(resolve, 50));
+      };
+      const settings = { 'tallyfy.contextLines': 7, 'tallyfy.taskUrlTemplate': 'https://elsewhere.example/{orgId}/{taskId}' };
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(settings)));
+      try {
+        await whenMarker(7);
+        const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+        assert.equal(new SettingsReader(quiet).taskUrlTemplate(), '');
+        assert.equal(taskWebLink({ orgId: 'org', taskId: 'task', template: new SettingsReader(quiet).taskUrlTemplate() }), undefined);
+      } finally {
+        await vscode.workspace.fs.delete(file);
+        await whenMarker(undefined);
+      }
     });
 
     it('reads every setting with its documented default', () => {

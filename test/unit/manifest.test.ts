@@ -128,11 +128,12 @@ describe('manifest', () => {
       assert.ok(localized(p.markdownDescription ?? p.description).length > 20, key);
     }
     assert.equal(props['tallyfy.apiBaseUrl'].scope, 'application');
+    assert.equal(props['tallyfy.taskUrlTemplate'].scope, 'application', 'what "Open in Tallyfy" opens is the user\'s to say');
   });
 
-  it('keeps the API address out of reach of untrusted workspaces', () => {
+  it('keeps the API address and the task link out of reach of untrusted workspaces', () => {
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['tallyfy.apiBaseUrl']);
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['tallyfy.apiBaseUrl', 'tallyfy.taskUrlTemplate']);
     assert.equal(pkg.capabilities.virtualWorkspaces, true);
   });
 

@@ -27,7 +27,7 @@ export function fillTaskUrlTemplate(template: string, orgId: string, taskId: str
 
 /**
  * Why a task URL template cannot be used, or undefined when it can (an empty template is fine: it
- * means "not set"). The template must name the task and give an http(s) URL.
+ * means "not set"). The template must name the task and give an https URL.
  */
 export function checkTaskUrlTemplate(template: string): string | undefined {
   const text = template.trim();
@@ -37,11 +37,11 @@ export function checkTaskUrlTemplate(template: string): string | undefined {
   }
   try {
     const url = new URL(fillTaskUrlTemplate(text, 'org', 'task'));
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      return 'The task link template must be an http or https URL.';
+    if (url.protocol !== 'https:') {
+      return 'The task link template must be an https URL.';
     }
   } catch {
-    return 'The task link template must be an http or https URL.';
+    return 'The task link template must be an https URL.';
   }
   return undefined;
 }

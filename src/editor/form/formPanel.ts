@@ -338,7 +338,7 @@ class TaskFormPanel implements vscode.Disposable {
     const message: Extract<ToWebviewMessage, { type: 'created' }> = {
       type: 'created',
       task: { id: record.id, title: record.title, assignees: record.assignees },
-      canOpen: taskWebLink({ orgId: record.orgId, taskId: record.id, runId: record.runId, template: this.deps.settings.get('taskUrlTemplate') }) !== undefined,
+      canOpen: taskWebLink({ orgId: record.orgId, taskId: record.id, runId: record.runId, template: this.deps.settings.taskUrlTemplate() }) !== undefined,
     };
     if (record.deadline !== undefined) message.task.deadline = record.deadline;
     return message;

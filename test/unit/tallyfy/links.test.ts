@@ -30,7 +30,8 @@ describe('tallyfy links', () => {
     assert.equal(checkTaskUrlTemplate(''), undefined);
     assert.equal(checkTaskUrlTemplate('https://go.tallyfy.com/{orgId}/tasks/{taskId}'), undefined);
     assert.match(checkTaskUrlTemplate('https://go.tallyfy.com/') ?? '', /\{taskId\}/);
-    assert.match(checkTaskUrlTemplate('file:///{taskId}') ?? '', /http/);
+    assert.match(checkTaskUrlTemplate('file:///{taskId}') ?? '', /https URL/);
+    assert.match(checkTaskUrlTemplate('http://intranet.example/{taskId}') ?? '', /https URL/);
   });
 
   it('knows the token page', () => {
