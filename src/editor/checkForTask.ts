@@ -22,7 +22,7 @@ export async function checkForTask(tasks: TaskService, title: string, source?: O
     },
   );
   type Item = vscode.QuickPickItem & { run: () => Promise<CheckOutcome> };
-  const items: Item[] = found.map((task) => ({
+  const items: Item[] = found.tasks.map((task) => ({
     label: `$(tasklist) ${task.title}`,
     description: task.createdAt ? new Date(task.createdAt).toLocaleString() : '',
     detail: vscode.l10n.t('Task {0} · {1}', task.id, task.archivedAt === undefined ? task.status : stateLabel('archived')),
@@ -30,16 +30,20 @@ export async function checkForTask(tasks: TaskService, title: string, source?: O
   }));
   items.push({
     label: `$(add) ${vscode.l10n.t('Create it again')}`,
-    detail: found.length > 0
+    detail: found.tasks.length > 0
       ? vscode.l10n.t('None of these is the one: create a new task.')
-      : vscode.l10n.t('No task with this title was found: it was not created.'),
+      : found.complete
+        ? vscode.l10n.t('No task with this title was created since the attempt: it was not created.')
+        : vscode.l10n.t('Not found among the {0} newest one-off tasks, but there are more: look in Tallyfy before creating it again.', found.read),
     run: () => Promise.resolve({ kind: 'create-again' }),
   });
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Was the task created?'),
-    placeHolder: found.length > 0
+    placeHolder: found.tasks.length > 0
       ? vscode.l10n.t('Pick the task that was created, so it is not created twice')
-      : vscode.l10n.t('No task with this title was found in your recent tasks'),
+      : found.complete
+        ? vscode.l10n.t('No task with this title was created since the attempt')
+        : vscode.l10n.t('No task with this title among the newest one-off tasks; Tallyfy has more'),
     ignoreFocusOut: true,
   });
   return picked ? picked.run() : { kind: 'dismissed' };

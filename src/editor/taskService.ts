@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { defaultDeadline } from '../core/deadline';
 import { RecordStore, taskToRecord, type RecordSource, type TaskRecord } from '../core/records';
+import { findPossiblyCreated, type PossiblyCreated } from '../core/tasks';
 import { TallyfyError, type CreateTaskInput, type Task } from '../core/tallyfy';
 import { formatReference } from '../core/todo';
 import type { Session } from './auth/session';
@@ -22,6 +23,8 @@ export class TaskService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTasks = this.changed.event;
   private readonly subscription: { dispose(): void };
+  /** When a create with each title was last sent (to look for it after an unknown outcome). */
+  private readonly attempts = new Map<string, Date>();
 
   constructor(
     readonly records: RecordStore,
@@ -57,6 +60,7 @@ export class TaskService implements vscode.Disposable {
       owners: request.owners ?? { users: [state.identity.userId] },
       deadline: request.deadline ?? defaultDeadline(this.settings.get('defaultDeadlineDays')),
     };
+    this.attempts.set(request.title.trim(), new Date());
     const task: Task = await client.createTask(orgId, input, { signal: options.signal });
     this.log.info(`Created task ${task.id} in organization ${orgId}.`);
     const record = taskToRecord(task, {
@@ -69,16 +73,13 @@ export class TaskService implements vscode.Disposable {
   }
 
   /**
-   * After a create whose outcome is unknown: the user's recent one-off tasks with that title, newest
-   * first, so the user can pick the one that was created instead of creating it twice.
+   * After a create whose outcome is unknown: the one-off tasks with that title created since shortly
+   * before this window last sent it (or, when it did not, within the last day), newest first.
    */
-  async findPossiblyCreated(title: string, signal?: AbortSignal): Promise<Task[]> {
+  async findPossiblyCreated(title: string, signal?: AbortSignal): Promise<PossiblyCreated> {
     const { client, orgId } = this.session.requireOrganization();
-    const wanted = title.trim();
-    const page = await client.listTasks(orgId, { perPage: 100, signal });
-    return page.items
-      .filter((task) => task.title.trim() === wanted)
-      .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+    const attemptedAt = this.attempts.get(title.trim()) ?? new Date(Date.now() - 86_400_000);
+    return findPossiblyCreated(client, orgId, title, attemptedAt, { signal });
   }
 
   /** The record of a task id, when this workspace has one. */

@@ -1,5 +1,18 @@
 import assert from 'node:assert/strict';
-import { contextMenuHas, editorLine, ensureSignedIn, openFile, quickCreateFromMenu, uniqueTitle, useE2E, writeSourceFile, writeTodoFile } from './workbench';
+import {
+  clickNotificationButton,
+  contextMenuHas,
+  editorLine,
+  ensureSignedIn,
+  openFile,
+  quickCreateBox,
+  quickCreateFromMenu,
+  runCommand,
+  uniqueTitle,
+  useE2E,
+  writeSourceFile,
+  writeTodoFile,
+} from './workbench';
 
 const MENU_ITEM = 'Create Tallyfy Task from TODO';
 
@@ -43,5 +56,30 @@ describe('e2e: a task from a TODO', function () {
     assert.equal(line.trim(), `// TODO(tallyfy:${task.id}): ${title}`);
     assert.match(task.summary ?? '', /Include the churn numbers from the data team\./);
     assert.match(task.summary ?? '', new RegExp(`Source: src/${file.replace('.', '\\.')}:2`));
+  });
+
+  it('finds the task Tallyfy made when the connection dropped on the create, among 150 older ones, and creates no second one', async () => {
+    await ensureSignedIn(e2e);
+    const title = uniqueTitle('Survive a dropped connection');
+    // 150 one-off tasks from earlier today: Tallyfy lists them oldest first unless asked otherwise.
+    for (let i = 0; i < 150; i++) e2e.sandbox.addTask({ title: `Earlier task ${i}`, created_at: new Date(Date.now() - (150 - i) * 60_000).toISOString() });
+    e2e.sandbox.injectFault({ kind: 'drop', method: 'POST', path: '/organizations/*/tasks', commit: true });
+    const file = writeTodoFile(e2e, title);
+    await openFile(e2e.page, file);
+    await editorLine(e2e.page, `TODO: ${title}`).click();
+    await runCommand(e2e.page, 'Tallyfy: Quick Create Task from TODO');
+    await quickCreateBox(e2e.page).press('Enter');
+
+    await clickNotificationButton(e2e.page, /may or may not exist/, 'Check for the Task');
+    const pick = e2e.page.locator('.quick-input-widget', { hasText: 'Was the task created?' });
+    await pick.waitFor();
+    const [made, ...more] = e2e.sandbox.tasks().filter((t) => t.title === title);
+    assert.ok(made && more.length === 0, 'Tallyfy made the task once');
+    const first = pick.locator('.monaco-list-row').first();
+    assert.match(await first.innerText(), new RegExp(made.id));
+    await first.click();
+    await editorLine(e2e.page, `TODO(tallyfy:${made.id})`).waitFor();
+    assert.equal(e2e.sandbox.tasks().filter((t) => t.title === title).length, 1, 'no second task');
+    assert.equal(e2e.sandbox.requests({ method: 'POST', path: '/organizations/*/tasks' }).filter((r) => (r.body as { title?: string }).title === title).length, 1, 'sent once');
   });
 });

@@ -168,6 +168,18 @@ export async function createTaskFromTodo(e2e: E2E, title: string): Promise<{ tas
 }
 
 /**
+ * Clicks `button` of the notification that says `message`: on its toast, or in the notification center
+ * (the headless workbench may send a notification straight there).
+ */
+export async function clickNotificationButton(page: Page, message: string | RegExp, button: string): Promise<void> {
+  const toast = page.locator('.notification-toast', { hasText: message });
+  // The center lists a notification that arrives while it is open, and no toast is shown then.
+  if (!(await toast.first().isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center .notification-list-item', { hasText: message });
+  await toast.or(center).first().getByRole('button', { name: button }).click();
+}
+
+/**
  * Leaves the window as a test found it: no open menu, box or dialog, no notification, no editor (saved
  * first, so none asks to be saved). Each test of a spec shares the window, so each leaves it clean.
  */

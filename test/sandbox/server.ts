@@ -541,6 +541,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return task;
   }
 
+  /** `created=YYYY-MM-DD` or `YYYY-MM-DD:YYYY-MM-DD` (inclusive), on the UTC day of `created_at`. */
+  function createdWithin(range: string): (task: SandboxTask) => boolean {
+    const [from = '', to = from] = range.split(':');
+    return (task) => {
+      const day = task.created_at.slice(0, 10);
+      return day >= from && day <= to;
+    };
+  }
+
+  /** The documented `sort` values this stand-in knows: `newest` (created, newest first), `deadline`, `-deadline`. */
+  function sortTasks(list: SandboxTask[], sort: string): SandboxTask[] {
+    const by = (key: (t: SandboxTask) => string, descending: boolean) =>
+      [...list].sort((a, b) => (descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b))) || (descending ? b.increment_id - a.increment_id : a.increment_id - b.increment_id));
+    switch (sort) {
+      case 'newest':
+        return by((t) => t.created_at, true);
+      case 'deadline':
+        return by((t) => t.deadline, false);
+      case '-deadline':
+        return by((t) => t.deadline, true);
+      default:
+        return list;
+    }
+  }
+
   function touch(task: SandboxTask): void {
     task.last_updated = now();
   }
@@ -561,8 +586,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     const resource = parts[2];
     const rest = parts.slice(3);
+    // Oldest first unless `sort` says otherwise: Tallyfy promises no default order, and a client that
+    // assumes newest first must fail here.
     const orgTasks = (): SandboxTask[] =>
-      [...tasks.values()].filter((t) => t.orgId === org && t.archived_at === null).sort((a, b) => b.increment_id - a.increment_id);
+      [...tasks.values()].filter((t) => t.orgId === org && t.archived_at === null).sort((a, b) => a.increment_id - b.increment_id);
 
     switch (resource) {
       case 'tasks': {
@@ -570,6 +597,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           let list = orgTasks();
           if (query['is_oneoff'] === 'true' || query['is_oneoff'] === '1') list = list.filter((t) => t.is_oneoff);
           if (query['status']) list = list.filter((t) => t.status === query['status']);
+          if (query['created']) list = list.filter(createdWithin(query['created']));
+          if (query['sort']) list = sortTasks(list, query['sort']);
           const page = paginate(list, path, query);
           return { status: 200, body: { data: page.data.map(renderTask), meta: page.meta } };
         }

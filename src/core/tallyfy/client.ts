@@ -47,6 +47,10 @@ export interface SearchOptions extends PageOptions {
 export interface ListTasksOptions extends PageOptions {
   /** Only one-off tasks (`is_oneoff=true`). Default true. */
   readonly isOneoff?: boolean | undefined;
+  /** Created on these days (`created=YYYY-MM-DD:YYYY-MM-DD`, both included). */
+  readonly createdBetween?: { readonly from: string; readonly to: string } | undefined;
+  /** `sort`: `newest` (newest created first), `deadline`, or `-deadline`. Without it, no order is promised. */
+  readonly sort?: 'newest' | 'deadline' | '-deadline' | undefined;
 }
 
 export interface Page<T> {
@@ -136,8 +140,11 @@ export class TallyfyClient {
 
   /** `GET /organizations/{org}/tasks?is_oneoff=true&page=&per_page=`. */
   listTasks(orgId: string, options: ListTasksOptions = {}): Promise<Page<Task>> {
-    const isOneoff = options.isOneoff ?? true;
-    return this.list(`${this.orgPath(orgId)}/tasks`, isOneoff ? { is_oneoff: 'true' } : {}, parseTask, options);
+    const query: Record<string, QueryValue> = {};
+    if (options.isOneoff ?? true) query['is_oneoff'] = 'true';
+    if (options.createdBetween) query['created'] = `${options.createdBetween.from}:${options.createdBetween.to}`;
+    if (options.sort) query['sort'] = options.sort;
+    return this.list(`${this.orgPath(orgId)}/tasks`, query, parseTask, options);
   }
 
   /** `GET /organizations/{org}/me/tasks`: tasks assigned to the token's user. */
