@@ -3,9 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { openWorkbench, REPO_ROOT, startCodeServer, type CodeServer, type Workbench } from '../harness/codeServer';
+import { extensionHostProblems, openWorkbench, REPO_ROOT, startCodeServer, type CodeServer, type Workbench } from '../harness/codeServer';
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
+import { EXTENSION_ID } from '../../src/core/contract';
 import { startSandbox, type Sandbox, type SandboxTask } from '../sandbox/server';
 
 export interface E2E {
@@ -32,10 +33,14 @@ export async function startE2E(options: { settings?: Record<string, unknown> } =
     workbench,
     folder: workspace.folder,
     async close() {
+      const problems = extensionHostProblems(server.userDataDir, EXTENSION_ID);
       await workbench.close();
       await server.stop();
       await sandbox.close();
       workspace.remove();
+      if (problems.length > 0) {
+        throw new Error(`The extension host logged warnings or errors about the extension:\n${[...new Set(problems)].join('\n')}`);
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
 // benchmark. Every process and temporary folder started here is removed again: by `stop()`/`close()`,
 // on SIGINT/SIGTERM, and (processes and folders) when the Node.js process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -252,6 +252,20 @@ export async function startCodeServer(harness: Harness, options: CodeServerOptio
 /** playwright-core from the harness install (the root's copy only provides its types). */
 function playwright(harness: Harness): typeof import('playwright-core') {
   return createRequire(join(harness.dir, 'package.json'))('playwright-core') as typeof import('playwright-core');
+}
+
+/**
+ * The warnings and errors VS Code's extension host logged about the extension (its log names it in
+ * brackets), e.g. a setting read with a scope it was not declared with. The extension's own log is not
+ * read: what the extension chooses to say there is its own business.
+ */
+export function extensionHostProblems(userDataDir: string, extensionId: string): string[] {
+  const logs = join(userDataDir, 'logs');
+  if (!existsSync(logs)) return [];
+  return readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /(^|[/\\])(remote)?exthost\.log$/.test(name))
+    .flatMap((name) => readFileSync(join(logs, name), 'utf8').split('\n'))
+    .filter((line) => /\[(warning|error)\]/.test(line) && line.includes(`[${extensionId}]`));
 }
 
 export interface WorkbenchOptions {

@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { dirname, join, relative } from 'node:path';
 import { sandboxEnvironment } from '../integration/sandboxInfo';
 import { startSandbox } from '../sandbox/server';
-import { openWorkbench, REPO_ROOT, startCodeServer } from './codeServer';
+import { EXTENSION_ID } from '../../src/core/contract';
+import { extensionHostProblems, openWorkbench, REPO_ROOT, startCodeServer } from './codeServer';
 import { ensureHarness, type Harness } from './install';
 import { copyFixtureWorkspace, filesContaining } from './workspace';
 import { quickCreateBox } from '../e2e/workbench';
@@ -118,6 +119,11 @@ async function integration(harness: Harness): Promise<Counts> {
       failed++;
     } else {
       console.log('integration: the token appears in no log, no user-data file and no workspace file');
+    }
+    const problems = extensionHostProblems(server.userDataDir, EXTENSION_ID);
+    if (problems.length > 0) {
+      console.log(`integration: the extension host logged ${problems.length} warnings or errors about the extension:\n  ${[...new Set(problems.map((line) => line.replace(/^\S+ \S+ /, '')))].join('\n  ')}`);
+      failed++;
     }
   } finally {
     await server.stop();

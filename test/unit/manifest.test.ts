@@ -128,6 +128,9 @@ describe('manifest', () => {
       assert.ok(localized(p.markdownDescription ?? p.description).length > 20, key);
     }
     assert.equal(props['tallyfy.apiBaseUrl'].scope, 'application');
+    // Read per document: a folder (or a language) may set its own.
+    for (const key of ['todoKeywords', 'codeLens']) assert.equal(props[`tallyfy.${key}`].scope, 'language-overridable', key);
+    for (const key of ['writeBack', 'contextLines', 'completedTaskDiagnostics']) assert.equal(props[`tallyfy.${key}`].scope, 'resource', key);
     assert.equal(props['tallyfy.taskUrlTemplate'].scope, 'application', 'what "Open in Tallyfy" opens is the user\'s to say');
   });
 
