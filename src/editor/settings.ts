@@ -37,6 +37,17 @@ export class SettingsReader {
     return parseSetting('taskUrlTemplate', inspected?.globalValue).value;
   }
 
+  /**
+   * Sets the organization new tasks go to where the one in force is set: the workspace's settings when
+   * they name one (a team's repository may), else the user's. Tells which.
+   */
+  async setOrganization(id: string): Promise<'workspace' | 'user'> {
+    const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+    const where = config.inspect<unknown>('organizationId')?.workspaceValue !== undefined ? 'workspace' : 'user';
+    await config.update('organizationId', id, where === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    return where;
+  }
+
   static affects(event: vscode.ConfigurationChangeEvent, key: SettingKey): boolean {
     return event.affectsConfiguration(`${CONFIG_SECTION}.${key}`);
   }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { ensureSignedOut, runCommand, signInItem, useE2E } from './workbench';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureSignedIn, ensureSignedOut, notification, runCommand, signInItem, useE2E } from './workbench';
 
 describe('e2e: signing in', function () {
   const e2e = useE2E();
@@ -47,5 +49,28 @@ describe('e2e: signing in', function () {
     await e2e.page.locator('.statusbar-item', { hasText: orgName }).waitFor();
     await e2e.page.locator('.statusbar-item[id$="notifications"], .statusbar-item.notifications-center-toggle, [id="status.notifications"]').first().click();
     await e2e.page.locator('.notifications-center', { hasText: 'Signed in to Tallyfy as' }).waitFor();
+  });
+
+  it('switches the organization where the workspace names one, and says so', async () => {
+    await ensureSignedIn(e2e);
+    const [first, second] = e2e.sandbox.seed.organizations;
+    assert.ok(first && second);
+    const statusItem = (name: string) => e2e.page.locator('.statusbar-item', { hasText: new RegExp(`^\\W*${name}$`) });
+    const settingsFile = join(e2e.folder, '.vscode', 'settings.json');
+    mkdirSync(join(e2e.folder, '.vscode'), { recursive: true });
+    // The team's repository names the second organization: new tasks from this workspace go there.
+    writeFileSync(settingsFile, JSON.stringify({ 'tallyfy.organizationId': second.id }));
+    try {
+      await statusItem(second.name).waitFor();
+      await runCommand(e2e.page, 'Tallyfy: Switch Organization');
+      const pick = e2e.page.locator('.quick-input-widget', { hasText: 'Choose the Tallyfy organization' });
+      await pick.locator('.monaco-list-row', { hasText: first.name }).filter({ hasNotText: second.name }).click();
+      await statusItem(first.name).waitFor();
+      assert.equal((JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>)['tallyfy.organizationId'], first.id);
+      await notification(e2e.page, `New Tallyfy tasks from this workspace now go to ${first.name} (saved in the workspace settings`);
+    } finally {
+      rmSync(join(e2e.folder, '.vscode'), { recursive: true, force: true });
+    }
+    await statusItem(first.name).waitFor();
   });
 });

@@ -177,11 +177,20 @@ export async function createTaskFromTodo(e2e: E2E, title: string): Promise<{ tas
  * (the headless workbench may send a notification straight there).
  */
 export async function clickNotificationButton(page: Page, message: string | RegExp, button: string): Promise<void> {
+  await (await notification(page, message)).getByRole('button', { name: button }).click();
+}
+
+/**
+ * The notification that says `message`, once shown: its toast, or its entry in the notification center
+ * (opened when no such toast is up; the headless workbench may send a notification straight there).
+ */
+export async function notification(page: Page, message: string | RegExp): Promise<Locator> {
   const toast = page.locator('.notification-toast', { hasText: message });
   // The center lists a notification that arrives while it is open, and no toast is shown then.
   if (!(await toast.first().isVisible())) await runCommand(page, 'Notifications: Show Notifications');
-  const center = page.locator('.notifications-center .notification-list-item', { hasText: message });
-  await toast.or(center).first().getByRole('button', { name: button }).click();
+  const shown = toast.or(page.locator('.notifications-center .notification-list-item', { hasText: message })).first();
+  await shown.waitFor();
+  return shown;
 }
 
 /**

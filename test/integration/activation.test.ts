@@ -42,7 +42,7 @@ export default function (): void {
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       assert.ok(folder, 'the suite runs in a folder');
       const file = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
-      const config = () => vscode.workspace.getConfiguration(CONFIG_SECTION);
+      const config = () => vscode.workspace.getConfiguration(CONFIG_SECTION, folder);
       /** Waits until VS Code has read the workspace's settings file (a window-scoped marker shows it). */
       const whenMarker = async (value: number | undefined): Promise<void> => {
         while (config().inspect('contextLines')?.workspaceValue !== value) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -61,8 +61,12 @@ export default function (): void {
     });
 
     it('reads every setting with its documented default', () => {
-      const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+      const properties = extension.packageJSON.contributes.configuration.properties as Record<string, { scope?: string }>;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       for (const [key, value] of Object.entries(SettingDefaults)) {
+        // Each with the scope it is declared with, as the extension reads it.
+        const scope = properties[`${CONFIG_SECTION}.${key}`]?.scope;
+        const config = vscode.workspace.getConfiguration(CONFIG_SECTION, scope === 'resource' || scope === 'language-overridable' ? folder : undefined);
         const inspected = config.inspect(key);
         assert.deepEqual(inspected?.defaultValue, value, key);
         // The runner points apiBaseUrl and organizationId at the sandbox; every other setting is unset.

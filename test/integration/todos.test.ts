@@ -135,6 +135,56 @@ export default function (): void {
       assert.equal(api.createdTasks().some((r) => r.id === 'f'.repeat(32)), false, 'a reference in a string is not a link');
     });
 
+    describe('"Remove the TODO" of a completed task', () => {
+      /** A completed task of the test's own, and a document with its TODO between two lines of code. */
+      async function markedTodo(): Promise<{ document: vscode.TextDocument; run: () => Thenable<unknown> }> {
+        const api = await vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID)!.activate();
+        const { id } = await api.createTask({ title: 'Retire the cron job' });
+        const done = await fetch(`${sandbox().controlUrl}/tasks/${id}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status: 'completed' }),
+        });
+        assert.equal(done.status, 200);
+        await vscode.commands.executeCommand(Commands.refreshTask, id);
+        assert.equal(api.createdTasks().find((r) => r.id === id)?.status, 'completed');
+        const document = await vscode.workspace.openTextDocument({
+          language: 'typescript',
+          content: `const before = 1;\n// TODO(tallyfy:${id}): Retire the cron job\n//   It runs nightly.\nconst after = 2;\n`,
+        });
+        let diagnostics: vscode.Diagnostic[] = [];
+        while (diagnostics.length === 0) {
+          diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Tallyfy');
+          if (diagnostics.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0]!.range);
+        const command = actions.find((a) => a.title === 'Remove the TODO')?.command;
+        assert.ok(command, 'offers "Remove the TODO"');
+        return { document, run: () => vscode.commands.executeCommand(command.command, ...(command.arguments ?? [])) };
+      }
+
+      const insert = async (document: vscode.TextDocument, line: number, text: string): Promise<void> => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(document.uri, new vscode.Position(line, 0), text);
+        assert.equal(await vscode.workspace.applyEdit(edit), true);
+      };
+
+      it('removes the TODO where it is now, after lines were added above it', async () => {
+        const { document, run } = await markedTodo();
+        await insert(document, 0, '// a new first line\n// and a second\n');
+        await run();
+        assert.equal(document.getText(), '// a new first line\n// and a second\nconst before = 1;\nconst after = 2;\n');
+      });
+
+      it('refuses when the TODO changed after it was marked, and removes nothing', async () => {
+        const { document, run } = await markedTodo();
+        await insert(document, 2, '//   And on Sundays.\n');
+        const before = document.getText();
+        await run();
+        assert.equal(document.getText(), before);
+      });
+    });
+
     it('marks the TODO of a completed task, and "Remove the TODO" removes it', async () => {
       const api = await vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID)!.activate();
       const id = 'abcdef0123456789abcdef0123456789';

@@ -35,7 +35,7 @@ export class Session implements vscode.Disposable {
 
   constructor(
     private readonly tokens: TokenStore,
-    private readonly settings: SettingsReader,
+    readonly settings: SettingsReader,
     private readonly globalState: vscode.Memento,
     private readonly log: Logger,
     private readonly userAgent: string,

@@ -31,14 +31,14 @@ export async function signIn(session: Session, log: Logger): Promise<boolean> {
   }
   const { token, user, organizations } = checked;
   const organizationNames = Object.fromEntries(organizations.map((o) => [o.id, o.name]));
-  let orgId = vscode.workspace.getConfiguration('tallyfy').get<string>('organizationId', '').trim();
+  let orgId = session.settings.get('organizationId');
   if (orgId === '' || !(orgId in organizationNames)) {
     const chosen = await pickOrganization(organizations, orgId);
     if (chosen === undefined) {
       return false;
     }
     orgId = chosen.id;
-    await vscode.workspace.getConfiguration('tallyfy').update('organizationId', orgId, vscode.ConfigurationTarget.Global);
+    await session.settings.setOrganization(orgId);
   }
   await session.signedIn(
     { token, baseUrl },
@@ -175,6 +175,10 @@ export async function switchOrganization(session: Session): Promise<void> {
   if (chosen === undefined || chosen.id === state.orgId) {
     return;
   }
-  await vscode.workspace.getConfiguration('tallyfy').update('organizationId', chosen.id, vscode.ConfigurationTarget.Global);
-  void vscode.window.showInformationMessage(vscode.l10n.t('New Tallyfy tasks now go to {0}.', chosen.name));
+  const where = await session.settings.setOrganization(chosen.id);
+  void vscode.window.showInformationMessage(
+    where === 'workspace'
+      ? vscode.l10n.t('New Tallyfy tasks from this workspace now go to {0} (saved in the workspace settings, which name the organization).', chosen.name)
+      : vscode.l10n.t('New Tallyfy tasks now go to {0}.', chosen.name),
+  );
 }

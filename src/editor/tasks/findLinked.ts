@@ -12,13 +12,19 @@ const REQUEST_CONCURRENCY = 4;
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const MAX_FILES = 50_000;
 
-/** `files.exclude` and `search.exclude` as one glob for findFiles (passing a glob replaces the default). */
+/**
+ * `files.exclude` and `search.exclude` of every workspace folder as one glob for findFiles (passing a
+ * glob replaces the default): a pattern one folder excludes is left out everywhere.
+ */
 function excludeGlob(): string | undefined {
   const patterns = new Set<string>();
-  for (const section of ['files', 'search']) {
-    const excluded = vscode.workspace.getConfiguration(section).get<Record<string, unknown>>('exclude') ?? {};
-    for (const [pattern, on] of Object.entries(excluded)) {
-      if (on === true) patterns.add(pattern);
+  const folders = vscode.workspace.workspaceFolders?.map((folder) => folder.uri) ?? [null];
+  for (const folder of folders) {
+    for (const section of ['files', 'search']) {
+      const excluded = vscode.workspace.getConfiguration(section, folder).get<Record<string, unknown>>('exclude') ?? {};
+      for (const [pattern, on] of Object.entries(excluded)) {
+        if (on === true) patterns.add(pattern);
+      }
     }
   }
   return patterns.size === 0 ? undefined : `{${[...patterns].join(',')}}`;
