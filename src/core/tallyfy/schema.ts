@@ -440,7 +440,9 @@ export function parseTask(value: unknown): Task | undefined {
     createdAt: normalizeApiDate(t['created_at']),
     lastUpdated: normalizeApiDate(t['last_updated']) ?? normalizeApiDate(t['updated_at']),
     completedAt,
-    archivedAt: normalizeApiDate(t['archived_at']),
+    // Tallyfy's task answers show `archived_at` (its get-task page); archiving sets the model's
+    // `deleted_at` (its archive-task page), which an answer may carry instead.
+    archivedAt: normalizeApiDate(t['archived_at']) ?? normalizeApiDate(t['deleted_at']),
     isCompleted: completedAt !== undefined || COMPLETED_STATUSES.includes(status.toLowerCase()),
     raw: t,
   });

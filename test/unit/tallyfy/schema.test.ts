@@ -187,6 +187,12 @@ describe('tallyfy task answers', () => {
     assert.equal(parseTask({ id: 'x', status: 'auto-skipped' })?.isCompleted, false);
   });
 
+  it('reads an archived task from archived_at, or from deleted_at (what archiving sets)', () => {
+    assert.equal(parseTask({ id: 'x', status: 'not-started', archived_at: '2025-01-02T03:04:05Z' })?.archivedAt, '2025-01-02T03:04:05Z');
+    assert.equal(parseTask({ id: 'x', status: 'not-started', archived_at: null, deleted_at: '2025-01-02 03:04:05' })?.archivedAt, '2025-01-02T03:04:05Z');
+    assert.equal(parseTask({ id: 'x', status: 'not-started', archived_at: null, deleted_at: null })?.archivedAt, undefined);
+  });
+
   it('refuses answers without an id', () => {
     assert.equal(parseTask({ title: 'no id' }), undefined);
     assert.equal(parseTask(null), undefined);
