@@ -109,6 +109,20 @@ export default function (): void {
         assert.notEqual(record.deleted, true);
       });
 
+      it('completes a process task through its run\'s routes', async () => {
+        const run = 'cd'.repeat(16);
+        const { id } = await api.createTask({ title: 'Sign off the process step', run_id: run });
+        assert.equal(recordOf(id).runId, run);
+        const since = await lastSeq();
+        await vscode.commands.executeCommand(Commands.completeTask, nodeOf(id));
+        assert.deepEqual(
+          (await requestsAfter(since)).map((r) => `${r.method} ${r.path}`),
+          [`POST /organizations/${orgId}/runs/${run}/completed-tasks`, `GET /organizations/${orgId}/runs/${run}/tasks/${id}`],
+        );
+        assert.equal((await control<SandboxTask>(`/tasks/${id}`)).status, 'completed');
+        assert.equal(recordOf(id).status, 'completed');
+      });
+
       it('reopens the completed task in Tallyfy and makes its record open again', async () => {
         const id = await taskIn('completed');
         const since = await lastSeq();

@@ -566,6 +566,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
 
+  /** `POST …/completed-tasks { task_id, is_approved? }` and `DELETE …/completed-tasks/{id}`, for the tasks `find` knows. */
+  function completedTasks(method: string, rest: readonly string[], body: unknown, find: (id: string) => SandboxTask | undefined): HandlerResult {
+    if (rest.length === 0 && method === 'POST') {
+      const b = (body ?? {}) as Record<string, unknown>;
+      const id = typeof b['task_id'] === 'string' ? b['task_id'] : '';
+      if (id === '') return { status: 422, body: validationBody({ task_id: ['The task id field is required.'] }) };
+      const task = find(id);
+      if (!task) return notFoundResource('Task');
+      if (task.completed_at !== null) {
+        return { status: 422, body: { error: true, message: 'This task has already been completed.' } };
+      }
+      if (task.task_type === 'approval' && typeof b['is_approved'] !== 'boolean') {
+        return { status: 422, body: validationBody({ is_approved: ['The is approved field is required for approval tasks.'] }) };
+      }
+      task.status = 'completed';
+      task.completed_at = now();
+      task.is_approved = typeof b['is_approved'] === 'boolean' ? b['is_approved'] : null;
+      touch(task);
+      return { status: 200, body: { data: renderTask(task) } };
+    }
+    if (rest.length === 1 && method === 'DELETE') {
+      const task = find(rest[0] ?? '');
+      if (!task) return notFoundResource('Task');
+      if (task.completed_at === null) {
+        return { status: 422, body: { error: true, message: 'This task is not completed.' } };
+      }
+      task.status = 'in-progress';
+      task.completed_at = null;
+      task.is_approved = null;
+      touch(task);
+      return { status: 200, body: { data: renderTask(task) } };
+    }
+    return notFoundEndpoint();
+  }
+
   function touch(task: SandboxTask): void {
     task.last_updated = now();
   }
@@ -646,36 +681,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
         return notFoundEndpoint();
       }
-      case 'completed-tasks': {
-        if (rest.length === 0 && method === 'POST') {
-          const b = (body ?? {}) as Record<string, unknown>;
-          const id = typeof b['task_id'] === 'string' ? b['task_id'] : '';
-          if (id === '') return { status: 422, body: validationBody({ task_id: ['The task id field is required.'] }) };
+      case 'completed-tasks':
+        // One-off tasks only: a process task is completed and reopened through its run's routes.
+        return completedTasks(method, rest, body, (id) => {
           const task = orgTask(org, id, false);
-          if (!task) return notFoundResource('Task');
-          if (task.completed_at !== null) {
-            return { status: 422, body: { error: true, message: 'This task has already been completed.' } };
-          }
-          if (task.task_type === 'approval' && typeof b['is_approved'] !== 'boolean') {
-            return { status: 422, body: validationBody({ is_approved: ['The is approved field is required for approval tasks.'] }) };
-          }
-          task.status = 'completed';
-          task.completed_at = now();
-          task.is_approved = typeof b['is_approved'] === 'boolean' ? b['is_approved'] : null;
-          touch(task);
-          return { status: 200, body: { data: renderTask(task) } };
-        }
-        if (rest.length === 1 && method === 'DELETE') {
-          const task = orgTask(org, rest[0] ?? '', false);
-          if (!task) return notFoundResource('Task');
-          if (task.completed_at === null) {
-            return { status: 422, body: { error: true, message: 'This task is not completed.' } };
-          }
-          task.status = 'in-progress';
-          task.completed_at = null;
-          task.is_approved = null;
-          touch(task);
-          return { status: 200, body: { data: renderTask(task) } };
+          return task && task.run_id === null ? task : undefined;
+        });
+      case 'runs': {
+        const run = rest[0] ?? '';
+        const inRun = (id: string): SandboxTask | undefined => {
+          const task = orgTask(org, id, false);
+          return task && task.run_id === run ? task : undefined;
+        };
+        if (rest[1] === 'completed-tasks') return completedTasks(method, rest.slice(2), body, inRun);
+        if (rest[1] === 'tasks' && rest.length === 3 && method === 'GET') {
+          const task = inRun(rest[2] ?? '');
+          return task ? { status: 200, body: { data: renderTask(task) } } : notFoundResource('Task');
         }
         return notFoundEndpoint();
       }

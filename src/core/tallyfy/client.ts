@@ -44,6 +44,11 @@ export interface SearchOptions extends PageOptions {
   readonly q?: string | undefined;
 }
 
+/** Which routes a task takes: a process task (with a run id) goes through its run's. */
+export interface TaskKind {
+  readonly runId?: string | undefined;
+}
+
 export interface ListTasksOptions extends PageOptions {
   /** Only one-off tasks (`is_oneoff=true`). Default true. */
   readonly isOneoff?: boolean | undefined;
@@ -131,10 +136,13 @@ export class TallyfyClient {
     return task;
   }
 
-  /** `GET /organizations/{org}/tasks/{id}` (with `?with=` when given, e.g. `['summary', 'tags']`). */
-  async getTask(orgId: string, taskId: string, options: CallOptions & { readonly with?: readonly string[] } = {}): Promise<Task> {
+  /**
+   * `GET /organizations/{org}/tasks/{id}`, or `…/runs/{run}/tasks/{id}` for a process task (with `?with=`
+   * when given, e.g. `['summary', 'tags']`).
+   */
+  async getTask(orgId: string, taskId: string, options: CallOptions & TaskKind & { readonly with?: readonly string[] } = {}): Promise<Task> {
     const query = options.with !== undefined && options.with.length > 0 ? { with: options.with.join(',') } : undefined;
-    const body = await this.get(this.taskPath(orgId, taskId), query, options);
+    const body = await this.get(`${this.kindPath(orgId, options)}/tasks/${segment(taskId, 'task id')}`, query, options);
     return requireTask(body);
   }
 
@@ -153,21 +161,21 @@ export class TallyfyClient {
   }
 
   /**
-   * `POST /organizations/{org}/completed-tasks { task_id, is_approved? }`. `isApproved` is required by
-   * Tallyfy for approval tasks. Not idempotent: only a 429 is retried. Returns the task when the answer
-   * carries it.
+   * `POST /organizations/{org}/completed-tasks { task_id, is_approved? }`, or `…/runs/{run}/completed-tasks`
+   * for a process task. `isApproved` is required by Tallyfy for approval tasks. Not idempotent: only a
+   * 429 is retried. Returns the task when the answer carries it.
    */
   async completeTask(
     orgId: string,
     taskId: string,
-    options: CallOptions & { readonly isApproved?: boolean | undefined } = {},
+    options: CallOptions & TaskKind & { readonly isApproved?: boolean | undefined } = {},
   ): Promise<Task | undefined> {
     segment(taskId, 'task id');
     const body: Record<string, unknown> = { task_id: taskId.trim() };
     if (options.isApproved !== undefined) body['is_approved'] = options.isApproved;
     const response = await this.transport.send({
       method: 'POST',
-      path: `${this.orgPath(orgId)}/completed-tasks`,
+      path: `${this.kindPath(orgId, options)}/completed-tasks`,
       body,
       mode: 'write',
       signal: options.signal,
@@ -175,9 +183,9 @@ export class TallyfyClient {
     return optionalTask(response.body);
   }
 
-  /** `DELETE /organizations/{org}/completed-tasks/{id}`: reopen a completed task. */
-  async reopenTask(orgId: string, taskId: string, options: CallOptions = {}): Promise<Task | undefined> {
-    const response = await this.write('DELETE', `${this.orgPath(orgId)}/completed-tasks/${segment(taskId, 'task id')}`, options);
+  /** `DELETE /organizations/{org}/completed-tasks/{id}` (`…/runs/{run}/…` for a process task): reopen a completed task. */
+  async reopenTask(orgId: string, taskId: string, options: CallOptions & TaskKind = {}): Promise<Task | undefined> {
+    const response = await this.write('DELETE', `${this.kindPath(orgId, options)}/completed-tasks/${segment(taskId, 'task id')}`, options);
     return optionalTask(response.body);
   }
 
@@ -227,6 +235,12 @@ export class TallyfyClient {
 
   private orgPath(orgId: string): string {
     return `/organizations/${segment(orgId, 'organization id')}`;
+  }
+
+  /** The organization's path, or its run's for a process task. */
+  private kindPath(orgId: string, kind: TaskKind): string {
+    const run = kind.runId?.trim();
+    return run ? `${this.orgPath(orgId)}/runs/${segment(run, 'run id')}` : this.orgPath(orgId);
   }
 
   private taskPath(orgId: string, taskId: string): string {

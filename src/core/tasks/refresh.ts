@@ -18,7 +18,7 @@ export interface TaskReader {
     orgId: string,
     options: { readonly isOneoff?: boolean; readonly page?: number; readonly perPage?: number; readonly signal?: AbortSignal | undefined },
   ): Promise<{ readonly items: readonly Task[]; readonly pagination?: Pagination | undefined }>;
-  getTask(orgId: string, taskId: string, options?: { readonly signal?: AbortSignal | undefined }): Promise<Task>;
+  getTask(orgId: string, taskId: string, options?: { readonly runId?: string | undefined; readonly signal?: AbortSignal | undefined }): Promise<Task>;
 }
 
 export interface RefreshProgress {
@@ -412,7 +412,7 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
       rest.map(async (target) => {
         if (group.stopped || halted) return;
         try {
-          const task = await request(group, 'get', () => reader.getTask(group.orgId, target.record.id, { signal }));
+          const task = await request(group, 'get', () => reader.getTask(group.orgId, target.record.id, { runId: target.record.runId, signal }));
           settle(group, target, { answer: answerFor(target.record, task, { at: now(), names: options.names }) });
         } catch (error) {
           if (error instanceof Halt || error === GROUP_STOPPED) return;

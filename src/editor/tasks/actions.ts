@@ -83,7 +83,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
   /** Takes in the task as Tallyfy has it now, merged into the record as it is when the answer comes. */
   const afterChange = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {
     const asked = latest(record);
-    const task = await clientFor(session, record.baseUrl).getTask(record.orgId, record.id, { signal });
+    const task = await clientFor(session, record.baseUrl).getTask(record.orgId, record.id, { runId: record.runId, signal });
     await tasks.records.merge([answerFor(asked, task)]);
   };
 
@@ -140,14 +140,14 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
       isApproved = choice === approve;
     }
     await progress(vscode.l10n.t('Completing "{0}"…', record.title), async (signal) => {
-      await clientFor(session, record.baseUrl).completeTask(record.orgId, record.id, { isApproved, signal });
+      await clientFor(session, record.baseUrl).completeTask(record.orgId, record.id, { runId: record.runId, isApproved, signal });
       await afterChange(record, signal);
     });
   });
 
   const reopen = withRecord((record) =>
     progress(vscode.l10n.t('Reopening "{0}"…', record.title), async (signal) => {
-      await clientFor(session, record.baseUrl).reopenTask(record.orgId, record.id, { signal });
+      await clientFor(session, record.baseUrl).reopenTask(record.orgId, record.id, { runId: record.runId, signal });
       await afterChange(record, signal);
     }),
   );
