@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultDeadline } from '../core/deadline';
+import { ianaZone, localZone, type ZoneOffset } from '../core/zone';
 import { RecordStore, taskToRecord, type RecordSource, type TaskRecord } from '../core/records';
 import { findPossiblyCreated, type PossiblyCreated } from '../core/tasks';
 import { TallyfyError, type CreateTaskInput, type Task } from '../core/tallyfy';
@@ -25,6 +26,7 @@ export class TaskService implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
   /** When a create with each title was last sent (to look for it after an unknown outcome). */
   private readonly attempts = new Map<string, Date>();
+  private formZone: string | undefined;
 
   constructor(
     readonly records: RecordStore,
@@ -33,6 +35,35 @@ export class TaskService implements vscode.Disposable {
     private readonly log: Logger,
   ) {
     this.subscription = records.onDidChange(() => this.changed.fire());
+  }
+
+  /**
+   * The default deadline of a new task, the same on every path (the form, the quick create, the API):
+   * `tallyfy.defaultDeadlineDays` ahead at 17:00 in the user's zone.
+   */
+  defaultDeadline(now: Date = new Date()): Date {
+    return defaultDeadline(this.settings.get('defaultDeadlineDays'), this.userZone(), now);
+  }
+
+  /**
+   * The user's time zone: their Tallyfy profile's, else the one the task form's page last reported (the
+   * user's machine), else the extension host's (which over SSH or in a container is often UTC).
+   */
+  userZone(): ZoneOffset {
+    const name = this.userTimeZone();
+    return (name === undefined ? undefined : ianaZone(name)) ?? localZone;
+  }
+
+  /** The IANA name of `userZone()`, or undefined for the extension host's own. */
+  userTimeZone(): string | undefined {
+    const state = this.session.state;
+    const profile = state.kind === 'signed-in' ? state.identity.timeZone : undefined;
+    return [profile, this.formZone].find((name) => name !== undefined && name !== '' && ianaZone(name) !== undefined);
+  }
+
+  /** The zone a task form's page reported (kept for this window's life). */
+  rememberFormZone(timeZone: string): void {
+    this.formZone = timeZone;
   }
 
   /** The records, newest first (empty until the file has loaded; see `load`). */
@@ -58,7 +89,7 @@ export class TaskService implements vscode.Disposable {
       ...request,
       task_type: request.task_type ?? 'task',
       owners: request.owners ?? { users: [state.identity.userId] },
-      deadline: request.deadline ?? defaultDeadline(this.settings.get('defaultDeadlineDays')),
+      deadline: request.deadline ?? this.defaultDeadline(),
     };
     this.attempts.set(request.title.trim(), new Date());
     const task: Task = await client.createTask(orgId, input, { signal: options.signal });

@@ -105,7 +105,7 @@ export class FormApp {
 
   start(): void {
     window.addEventListener('message', (event: MessageEvent) => this.receive(event.data));
-    this.post({ type: 'ready' });
+    this.post({ type: 'ready', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   }
 
   private post(message: FromWebviewMessage): void {
@@ -132,7 +132,7 @@ export class FormApp {
         // hidden, or the live state when the extension sends `init` again. After "Create another" the
         // next `init` starts afresh.
         const keep = this.restored ?? (this.state.phase === 'loading' || this.fresh ? undefined : this.state);
-        const state = applyInit(message, new Date(this.now()), keep, localZone);
+        const state = applyInit(message, keep, localZone);
         this.restored = undefined;
         this.fresh = false;
         this.ui = new FormUi(this, this.strings, message);

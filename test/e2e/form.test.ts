@@ -78,6 +78,9 @@ describe('e2e: the task form', function () {
     const [task] = created;
     assert.ok(task);
     assert.ok(await form.getByText(task.id).count());
+    // The default deadline is 17:00 where the user's Tallyfy profile says they live, not where VS Code runs.
+    const due = new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Auckland', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(task.deadline));
+    assert.equal(due, '17:00');
     await editorLine(e2e.page, 'TODO(tallyfy:').waitFor();
     const line = (await editorLine(e2e.page, 'TODO(tallyfy:').innerText()).replace(/\u00a0/g, ' ');
     assert.equal(line.trim(), `// TODO(tallyfy:${task.id}): ${title}`);

@@ -212,8 +212,9 @@ export async function startCodeServer(harness: Harness, options: CodeServerOptio
       // Without it a built workbench ignores the development payload (extensionDevelopmentPath, …).
       '--vscode-option', 'enable-smoke-test-driver',
     ],
-    // Its own process group, so stopping it also stops the extension hosts it started.
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
+    // Its own process group, so stopping it also stops the extension hosts it started. The extension host
+    // runs in UTC, as on a remote machine or in a container, while the sandbox's user lives elsewhere.
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '', TZ: 'UTC' } },
   );
   const stop = async (): Promise<void> => {
     unregister();

@@ -64,6 +64,20 @@ export default function (): void {
       return;
     }
 
+    it('gives the default deadline at 17:00 in the profile\'s zone with the extension host in UTC, by the quick create and the API alike', async () => {
+      const api = await vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID)!.activate();
+      assert.equal(await vscode.commands.executeCommand<boolean>(Commands.signIn), true);
+      assert.equal(new Date().getTimezoneOffset(), 0, 'the extension host runs in UTC');
+      const inAuckland = (iso: string | undefined): string =>
+        new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Auckland', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso ?? NaN));
+      const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: '// TODO: Book the venue in Auckland\n' });
+      const quick = await vscode.commands.executeCommand<TaskRecord | undefined>(Commands.quickCreateTaskFromTodo, document.uri, new vscode.Range(0, 4, 0, 4));
+      const viaApi = await api.createTask({ title: 'Book the caterer in Auckland' });
+      assert.ok(quick, 'the quick create made the task');
+      assert.match(inAuckland(quick.deadline), / 17:00$/);
+      assert.equal(quick.deadline, viaApi.deadline, 'the same deadline on both paths');
+    });
+
     it('writes the reference on the right line after lines were inserted above the TODO meanwhile', async () => {
       const api = await vscode.extensions.getExtension<TallyfyTodoApi>(EXTENSION_ID)!.activate();
       assert.equal(await vscode.commands.executeCommand<boolean>(Commands.signIn), true);

@@ -80,7 +80,8 @@ export function createSeed(orgId: string): SeedData {
     first_name: first,
     last_name: last,
     full_name: `${first} ${last}`,
-    timezone: 'UTC',
+    // Not the extension host's zone (UTC in the tests): default deadlines are 17:00 here.
+    timezone: 'Pacific/Auckland',
     profile_pic: index % 2 === 0 ? null : `https://example.com/avatars/${1001 + index}.png`,
     status,
   }));

@@ -2,7 +2,7 @@
 // show, the submit gate (a second click sends nothing), failures with their countdown, and the state
 // kept across hide and show. The webview script only renders this and forwards events.
 import { TASK_TYPES, TITLE_MAX_LENGTH, type TaskType } from '../tallyfy/schema';
-import { instantToLocal, localDeadline, localZone, type ZoneOffset } from './dates';
+import { instantToLocal, localZone, type ZoneOffset } from './dates';
 import type {
   CreatedMessage,
   FromWebviewMessage,
@@ -228,14 +228,12 @@ export function offeredTaskTypes(init: Partial<Pick<InitMessage, 'taskTypes'>> |
 }
 
 /** The form's starting values from `init` (its draft aside): the TODO's title and notes, the default deadline and the signed-in user. */
-export function initialValues(init: InitMessage, now: Date, zone: ZoneOffset = localZone): FormValues {
+export function initialValues(init: InitMessage, zone: ZoneOffset = localZone): FormValues {
   const values = emptyValues();
   values.title = init.title;
   values.description = init.description;
   values.taskType = offeredTaskTypes(init)[0] ?? 'task';
-  const deadline = init.defaultDeadlineDays !== undefined
-    ? localDeadline(init.defaultDeadlineDays, now, zone)
-    : instantToLocal(new Date(init.defaultDeadline), zone);
+  const deadline = instantToLocal(new Date(init.defaultDeadline), zone);
   values.deadlineDate = deadline.date;
   values.deadlineTime = deadline.time;
   if (init.me !== undefined) values.assignees.users = [init.me.id];
@@ -279,8 +277,8 @@ export function loadingState(): FormState {
  * The state after `init`. Saved state (`restored`, from the webview's `getState`) wins over the draft
  * and the defaults when it belongs to the same TODO: it holds what was typed before the form was hidden.
  */
-export function applyInit(init: InitMessage, now: Date, restored?: FormState, zone: ZoneOffset = localZone): FormState {
-  const initial = initialValues(init, now, zone);
+export function applyInit(init: InitMessage, restored?: FormState, zone: ZoneOffset = localZone): FormState {
+  const initial = initialValues(init, zone);
   const base: FormState = {
     phase: 'editing',
     values: init.draft ?? initial,

@@ -1,8 +1,6 @@
 // The task's initial description: the TODO's continuation lines, then where it came from (the
 // workspace-relative path and line, a link to that line on the repository's web host when known, and
 // the code around it in a fenced block, secrets stripped).
-import { defaultDeadline } from '../deadline';
-import { formatApiDate } from '../tallyfy/dates';
 import { redactSecrets } from './secrets';
 
 export type RepositoryHost = 'github' | 'gitlab' | 'bitbucket' | 'azure';
@@ -241,7 +239,3 @@ export function buildDescription(continuation: string, source: SourceInput): str
   return composeDescription(prefillNotes(continuation), buildSourceInfo(source));
 }
 
-/** The default deadline (N calendar days ahead at 17:00, local to the caller) as an ISO string for `init`. */
-export function defaultDeadlineIso(days: number, now: Date = new Date()): string {
-  return formatApiDate(defaultDeadline(days, now));
-}

@@ -74,10 +74,8 @@ const initSchema = z.object({
   /** The notes (the TODO's continuation lines); the source block is added after them. */
   description: text(100_000),
   source: z.optional(sourceInfoSchema),
-  /** The default deadline, as an instant. */
+  /** The default deadline, as an instant (decided in the user's zone by the extension, the same on every path). */
   defaultDeadline: zonedIso,
-  /** When given, the form recomputes the default in its own zone: N days ahead at 17:00. */
-  defaultDeadlineDays: z.optional(z.int().check(z.minimum(0), z.maximum(3_650))),
   /** The task types to offer, in order (all by default). */
   taskTypes: z.optional(z.array(z.enum(TASK_TYPES)).check(z.minLength(1), z.maxLength(TASK_TYPES.length))),
   /** The signed-in user: the default assignee. */
@@ -173,7 +171,8 @@ const createTaskInputJsonSchema = z.looseObject({
 });
 
 export const fromWebviewSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+  /** `timeZone`: the page's IANA zone (the user's machine), for the default deadline when the profile names none. */
+  z.object({ type: z.literal('ready'), timeZone: z.optional(z.string().check(z.minLength(1), z.maxLength(64))) }),
   z.object({
     type: z.literal('submit'),
     /** The values as typed (for the draft). */

@@ -15,6 +15,8 @@ export interface Identity {
   readonly baseUrl: string;
   /** Names of the organizations seen at sign-in, by id. */
   readonly organizations: Readonly<Record<string, string>>;
+  /** The IANA time zone of the user's Tallyfy profile (`GET /me`), when it names one. */
+  readonly timeZone?: string | undefined;
 }
 
 export type SessionState =

@@ -42,7 +42,7 @@ export async function signIn(session: Session, log: Logger): Promise<boolean> {
   }
   await session.signedIn(
     { token, baseUrl },
-    { userId: user.id, userName: user.displayName, email: user.email, baseUrl, organizations: organizationNames },
+    { userId: user.id, userName: user.displayName, email: user.email, baseUrl, organizations: organizationNames, timeZone: user.timezone },
   );
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Signed in to Tallyfy as {0} ({1}).', user.displayName, organizationNames[orgId] ?? orgId),

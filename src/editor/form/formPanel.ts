@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   buildSourceInfo,
-  defaultDeadlineIso,
   describeInvalidFromWebview,
   formHtml,
   parseFormValues,
@@ -15,7 +14,7 @@ import {
   type ToWebviewMessage,
 } from '../../core/form';
 import type { TaskRecord } from '../../core/records';
-import { isTallyfyError, taskWebLink, validateCreateTaskInput, type CallOptions } from '../../core/tallyfy';
+import { formatApiDate, isTallyfyError, taskWebLink, validateCreateTaskInput, type CallOptions } from '../../core/tallyfy';
 import type { Session } from '../auth/session';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
@@ -149,6 +148,7 @@ class TaskFormPanel implements vscode.Disposable {
   private async handle(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        if (message.timeZone !== undefined) this.deps.tasks.rememberFormZone(message.timeZone);
         if (this.firstReady) {
           this.firstReady = false;
           this.deps.log.info(`Task form ready in ${(performance.now() - this.opened).toFixed(0)} ms`);
@@ -196,15 +196,13 @@ class TaskFormPanel implements vscode.Disposable {
   private sendInit(fresh = false): void {
     const state = this.deps.session.state;
     const storedDraft = fresh ? undefined : parseFormValues(this.deps.workspaceState.get(this.draftKey));
-    const days = this.deps.settings.get('defaultDeadlineDays');
     const init: Extract<ToWebviewMessage, { type: 'init' }> = {
       type: 'init',
       formId: fresh ? `${this.formId}#${Date.now()}` : this.formId,
       title: this.target.title,
       description: prefillNotes(this.target.description),
       source: this.source,
-      defaultDeadline: defaultDeadlineIso(days),
-      defaultDeadlineDays: days,
+      defaultDeadline: formatApiDate(this.deps.tasks.defaultDeadline()),
       locale: vscode.env.language,
       strings: localizedFormStrings(),
     };

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
-import { defaultDeadline } from '../../core/deadline';
 import { buildDescription } from '../../core/form';
 import type { TaskRecord } from '../../core/records';
 import { isTallyfyError, TITLE_MAX_LENGTH } from '../../core/tallyfy';
@@ -207,8 +206,9 @@ function askTitle(
     // The deadline is named once the box is up: the first date formatted in a window loads the locale's
     // data, which costs tens of milliseconds the box need not wait for.
     setTimeout(() => {
-      const due = defaultDeadline(deps.settings.get('defaultDeadlineDays'));
-      box.prompt = vscode.l10n.t('Press Enter to create the task, assigned to you and due {0}.', due.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+      const zone = deps.tasks.userTimeZone();
+      const due = deps.tasks.defaultDeadline().toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone } : {}) });
+      box.prompt = vscode.l10n.t('Press Enter to create the task, assigned to you and due {0}.', zone ? `${due} (${zone})` : due);
     });
   });
 }

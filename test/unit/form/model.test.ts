@@ -43,7 +43,6 @@ const init: InitMessage = {
   title: 'Fix refunds',
   description: 'notes',
   defaultDeadline: '2025-07-17T15:00:00Z',
-  defaultDeadlineDays: 7,
   me: { id: 7, name: 'Ada', email: 'ada@example.com' },
   members: [{ id: 8, name: 'Alan Turing', email: 'alan@example.com' }],
   groups: [{ id: 'g1', name: 'Billing' }],
@@ -51,12 +50,12 @@ const init: InitMessage = {
   tags: [{ id: 'a'.repeat(32), title: 'backend' }],
 };
 
-const ready = (): FormState => applyInit(init, new Date(NOW), undefined, zone);
+const ready = (): FormState => applyInit(init, undefined, zone);
 
 describe('form model', () => {
   describe('initial values', () => {
     it('takes the TODO, 17:00 local N days ahead and the signed-in user', () => {
-      const values = initialValues(init, new Date(NOW), zone);
+      const values = initialValues(init, zone);
       assert.equal(values.title, 'Fix refunds');
       assert.equal(values.description, 'notes');
       assert.equal(values.deadlineDate, '2025-07-17');
@@ -65,16 +64,14 @@ describe('form model', () => {
       assert.equal(values.taskType, 'task');
     });
 
-    it('uses the ISO default when no day count is given, in the viewer\'s zone', () => {
-      const { defaultDeadlineDays: _days, ...rest } = init;
-      void _days;
-      const values = initialValues(rest, new Date(NOW), fixedZone(-240));
+    it('shows the default deadline\'s instant in the viewer\'s zone', () => {
+      const values = initialValues(init, fixedZone(-240));
       assert.equal(`${values.deadlineDate} ${values.deadlineTime}`, '2025-07-17 11:00');
     });
 
     it('starts from the draft when init brings one, and says so', () => {
-      const draft = { ...initialValues(init, new Date(NOW), zone), title: 'Drafted' };
-      const state = applyInit({ ...init, draft }, new Date(NOW), undefined, zone);
+      const draft = { ...initialValues(init, zone), title: 'Drafted' };
+      const state = applyInit({ ...init, draft }, undefined, zone);
       assert.equal(state.values.title, 'Drafted');
       assert.equal(state.initial.title, 'Fix refunds');
       assert.equal(state.draftRestored, true);
@@ -83,21 +80,21 @@ describe('form model', () => {
     it('prefers saved state of the same TODO over everything, and ignores another TODO\'s', () => {
       const typed = edit(ready(), 'title', { ...ready().values, title: 'Typed before hiding' });
       const saved = fromSavedState(JSON.parse(JSON.stringify(toSavedState(typed))));
-      assert.equal(applyInit(init, new Date(NOW), saved, zone).values.title, 'Typed before hiding');
-      assert.equal(applyInit({ ...init, formId: 'other.ts:1' }, new Date(NOW), saved, zone).values.title, 'Fix refunds');
+      assert.equal(applyInit(init, saved, zone).values.title, 'Typed before hiding');
+      assert.equal(applyInit({ ...init, formId: 'other.ts:1' }, saved, zone).values.title, 'Fix refunds');
     });
 
     it('keeps the success view across hide and show', () => {
       const created = applyCreated(ready(), { type: 'created', task: { id: 't1', title: 'Fix refunds', assignees: ['Ada'] } });
       const saved = fromSavedState(JSON.parse(JSON.stringify(toSavedState(created))));
-      const state = applyInit(init, new Date(NOW), saved, zone);
+      const state = applyInit(init, saved, zone);
       assert.equal(state.phase, 'created');
       assert.equal(state.created?.task.id, 't1');
     });
 
     it('a saved "submitting" comes back as editing (the extension replays `submitting` if still sending)', () => {
       const saved = fromSavedState(toSavedState(applySubmitting(ready())));
-      assert.equal(applyInit(init, new Date(NOW), saved, zone).phase, 'editing');
+      assert.equal(applyInit(init, saved, zone).phase, 'editing');
     });
 
     it('ignores unreadable saved state', () => {

@@ -3,7 +3,6 @@ import {
   buildDescription,
   buildSourceInfo,
   composeDescription,
-  defaultDeadlineIso,
   parseRemote,
   prefillNotes,
   repositoryLineUrl,
@@ -158,11 +157,4 @@ describe('form prefill', () => {
     });
   });
 
-  it('gives the default deadline as ISO: N days ahead at 17:00 local', () => {
-    const iso = defaultDeadlineIso(7, new Date(2026, 0, 28, 9, 30));
-    const due = new Date(iso);
-    assert.match(iso, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    assert.equal(due.getDate(), 4);
-    assert.equal(due.getHours(), 17);
-  });
 });

@@ -12,7 +12,6 @@ const init = {
   description: 'notes',
   source: { path: 'src/a.ts', line: 4, webUrl: 'https://github.com/o/r/blob/abc1234/src/a.ts#L4', snippet: { languageId: 'ts', startLine: 3, text: 'x' } },
   defaultDeadline: '2025-07-15T17:00:00Z',
-  defaultDeadlineDays: 7,
   taskTypes: ['task', 'approval'],
   me: { id: 7, name: 'Ada', email: 'ada@example.com' },
   members: [{ id: 8, name: 'Alan' }],
@@ -82,6 +81,7 @@ describe('form protocol', () => {
     const task = { title: 'T', task_type: 'task', owners: { users: [7] }, deadline: '2025-07-15T15:00:00Z', description: 'd' };
     const valid: ReadonlyArray<readonly [string, unknown]> = [
       ['ready', { type: 'ready' }],
+      ['ready with the page\'s zone', { type: 'ready', timeZone: 'Pacific/Auckland' }],
       ['submit', { type: 'submit', values, task }],
       ['search', { type: 'search', kind: 'members', q: 'al' }],
       ['saveDraft', { type: 'saveDraft', values }],

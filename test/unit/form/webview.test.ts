@@ -21,7 +21,6 @@ const INIT: InitMessage = {
   description: 'They fail after 30 days.',
   source: { path: 'src/billing/refund.ts', line: 4, snippet: { languageId: 'typescript', startLine: 3, text: '// TODO: <b>refunds</b>' } },
   defaultDeadline: '2030-01-08T17:00:00Z',
-  defaultDeadlineDays: 7,
   me: { id: 7, name: 'Ada Lovelace', email: 'ada@example.com' },
   members: [{ id: 8, name: 'Alan Turing', email: 'alan@example.com' }],
   groups: [{ id: 'g1', name: 'Billing team' }],
