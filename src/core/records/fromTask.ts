@@ -1,4 +1,5 @@
 // Turning a task from the API into a local record, and refreshing a record from a newer answer.
+import { isDoneStatus } from '../completion';
 import type { Task } from '../tallyfy/schema';
 import type { RecordSource, TaskRecord } from './record';
 
@@ -31,7 +32,8 @@ export function taskToRecord(task: Task, context: RecordContext): TaskRecord {
     id: task.id,
     title: task.title,
     taskType: task.taskType,
-    status: task.isCompleted && !/^complete/.test(task.status) ? 'completed' : task.status,
+    // Completed by `completed_at` while the status says otherwise: the record says completed.
+    status: task.isCompleted && !isDoneStatus(task.status) ? 'completed' : task.status,
     assignees: assigneeNames(task, context.names),
     orgId: context.orgId,
     baseUrl: context.baseUrl,

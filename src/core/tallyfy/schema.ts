@@ -1,6 +1,7 @@
 // The shapes of the Tallyfy API this extension uses. The create-task schema is the one rule book for
 // the client, the extension and the webview form; answers are parsed tolerantly into typed values.
 import * as z from 'zod/mini';
+import { isDone } from '../completion';
 import { formatApiDate, normalizeApiDate, parseApiDate } from './dates';
 import { FORM_ERROR_KEY, type FieldErrors } from './errors';
 
@@ -410,8 +411,6 @@ function compact<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
   return out as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
-export const COMPLETED_STATUSES: readonly string[] = ['completed', 'complete'];
-
 /** Parses one task answer (`data` of a task endpoint). Returns undefined when there is no usable id. */
 export function parseTask(value: unknown): Task | undefined {
   const t = asRecord(value);
@@ -443,7 +442,7 @@ export function parseTask(value: unknown): Task | undefined {
     // Tallyfy's task answers show `archived_at` (its get-task page); archiving sets the model's
     // `deleted_at` (its archive-task page), which an answer may carry instead.
     archivedAt: normalizeApiDate(t['archived_at']) ?? normalizeApiDate(t['deleted_at']),
-    isCompleted: completedAt !== undefined || COMPLETED_STATUSES.includes(status.toLowerCase()),
+    isCompleted: isDone({ status, completedAt }),
     raw: t,
   });
 }

@@ -1,5 +1,6 @@
 // What the sidebar shows for a record's state: one of six states, each with a codicon and a theme
 // colour. Pure: the editor turns the ids into ThemeIcon/ThemeColor.
+import { isDone, normalizedStatus } from '../completion';
 import type { TaskRecord } from '../records/record';
 
 export type TaskState = 'not-started' | 'in-progress' | 'completed' | 'overdue' | 'archived' | 'deleted';
@@ -22,22 +23,14 @@ export const STATE_PRESENTATION: Readonly<Record<TaskState, StatePresentation>> 
   deleted: { icon: 'trash', color: 'disabledForeground' },
 };
 
-const DONE_STATUSES = new Set(['completed', 'complete']);
 // Skipped tasks need no more work: they are closed, shown with the completed look (the tooltip keeps
 // the raw status).
 const CLOSED_STATUSES = new Set(['skipped', 'auto-skipped']);
 const STARTED_STATUSES = new Set(['in-progress', 'active', 'started']);
 
-const CANONICAL = /^[a-z-]*$/;
-
-function normalized(status: string): string {
-  // Statuses nearly always come canonical (`in-progress`): skip the rewrite then.
-  return CANONICAL.test(status) ? status : status.trim().toLowerCase().replace(/[\s_]+/g, '-');
-}
-
-/** Done in Tallyfy's sense: `completed_at` is set, or the status says completed. */
+/** Done in Tallyfy's sense (see `isDone`). */
 export function isCompleted(record: TaskRecord): boolean {
-  return (record.completedAt !== undefined && record.completedAt !== '') || DONE_STATUSES.has(normalized(record.status));
+  return isDone(record);
 }
 
 /** Archived in Tallyfy (restorable): `archived_at` was set in its last answer. */
@@ -47,7 +40,7 @@ export function isArchived(record: TaskRecord): boolean {
 
 /** Still something to do: not completed (or skipped), not archived and not deleted. */
 export function isOpen(record: TaskRecord): boolean {
-  return record.deleted !== true && !isArchived(record) && !isCompleted(record) && !CLOSED_STATUSES.has(normalized(record.status));
+  return record.deleted !== true && !isArchived(record) && !isCompleted(record) && !CLOSED_STATUSES.has(normalizedStatus(record.status));
 }
 
 /** Whether a state (from `taskState`) is one of an open task: not started, in progress or overdue. */
@@ -74,7 +67,7 @@ export function taskState(record: TaskRecord, now: Date | number): TaskState {
   const deadline = timeOf(record.deadline);
   const at = typeof now === 'number' ? now : now.getTime();
   if (deadline !== undefined && deadline < at) return 'overdue';
-  return STARTED_STATUSES.has(normalized(record.status)) ? 'in-progress' : 'not-started';
+  return STARTED_STATUSES.has(normalizedStatus(record.status)) ? 'in-progress' : 'not-started';
 }
 
 export function statePresentation(state: TaskState): StatePresentation {
