@@ -104,8 +104,3 @@ export function redactSecrets(text: string): string {
   }
   return out;
 }
-
-/** Whether {@link redactSecrets} would change the text. */
-export function containsSecret(text: string): boolean {
-  return redactSecrets(text) !== text;
-}

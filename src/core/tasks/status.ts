@@ -80,10 +80,3 @@ export function openCount(records: readonly TaskRecord[]): number {
   for (const record of records) if (isOpen(record)) count++;
   return count;
 }
-
-/** How many records are in each state at `now` (e.g. "12 open, 3 overdue" in the badge tooltip). */
-export function countByState(records: readonly TaskRecord[], now: Date | number): Record<TaskState, number> {
-  const counts: Record<TaskState, number> = { 'not-started': 0, 'in-progress': 0, completed: 0, overdue: 0, archived: 0, deleted: 0 };
-  for (const record of records) counts[taskState(record, now)]++;
-  return counts;
-}

@@ -22,5 +22,4 @@ export {
   formatReference,
   isTaskId,
 } from './references';
-export { applyLineEdit, referenceEdit, referenceEditForCurrent } from './writeback';
-export { isKnownLanguage } from './languages';
+export { referenceEdit } from './writeback';

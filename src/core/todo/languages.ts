@@ -659,8 +659,3 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
 export function languageSpec(languageId: string): LanguageSpec {
   return Object.prototype.hasOwnProperty.call(LANGUAGES, languageId) ? (LANGUAGES[languageId] as LanguageSpec) : FALLBACK;
 }
-
-/** True when the language id has its own entry (not the fallback). */
-export function isKnownLanguage(languageId: string): boolean {
-  return Object.prototype.hasOwnProperty.call(LANGUAGES, languageId);
-}

@@ -13,9 +13,8 @@
 // keeps its title when detected again; `references` then holds the id.
 
 import type { WriteBackMode } from '../contract';
-import { findTodoAt, refindTodo } from './detect';
 import { formatReference } from './references';
-import type { TodoComment, TodoSource, TodoTextEdit } from './types';
+import type { TodoComment, TodoTextEdit } from './types';
 
 /** The edit that writes the reference to task `id` into `todo`; undefined for mode "none" or when already there. */
 export function referenceEdit(todo: TodoComment, mode: WriteBackMode, id: string): TodoTextEdit | undefined {
@@ -38,29 +37,3 @@ export function referenceEdit(todo: TodoComment, mode: WriteBackMode, id: string
   return { line: at.line, startCharacter: at.character, endCharacter: at.character, newText };
 }
 
-/** Applies a one-line edit to that line's text. */
-export function applyLineEdit(lineText: string, edit: TodoTextEdit): string {
-  return lineText.slice(0, edit.startCharacter) + edit.newText + lineText.slice(edit.endCharacter);
-}
-
-/**
- * Re-finds `todo` in the current document (lines may have moved since it was detected) and returns the
- * edit for it, or undefined when it is gone, already linked, or mode is "none".
- */
-export function referenceEditForCurrent(
-  source: TodoSource,
-  languageId: string,
-  keywords: readonly string[],
-  todo: Pick<TodoComment, 'keyword' | 'title' | 'range'>,
-  mode: WriteBackMode,
-  id: string,
-): TodoTextEdit | undefined {
-  if (mode === 'none') return undefined;
-  const line = todo.range.start.line;
-  const here = findTodoAt(source, languageId, keywords, todo.range.start);
-  const current =
-    here !== undefined && here.range.start.line === line && here.keyword === todo.keyword && here.title === todo.title
-      ? here
-      : refindTodo(source, languageId, keywords, { line, keyword: todo.keyword, title: todo.title });
-  return current === undefined ? undefined : referenceEdit(current, mode, id);
-}

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { containsSecret, redactSecrets, REDACTED as R } from '../../../src/core/form/secrets';
+import { redactSecrets, REDACTED as R } from '../../../src/core/form/secrets';
 
 // Test values are assembled at run time so no complete token sits in the source.
 const gh = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
@@ -55,7 +55,6 @@ describe('secrets', () => {
     for (const [name, input, expected] of redacted) {
       it(name, () => {
         assert.equal(redactSecrets(input), expected);
-        assert.equal(containsSecret(input), true);
       });
     }
   });
@@ -64,7 +63,6 @@ describe('secrets', () => {
     for (const [name, input] of kept) {
       it(name, () => {
         assert.equal(redactSecrets(input), input);
-        assert.equal(containsSecret(input), false);
       });
     }
   });
