@@ -2,6 +2,7 @@
 // clicks and keys into messages. The behaviour itself lives in core/form/model.
 import { formatInstant, localZone, presetDeadline, type DeadlinePreset } from '../core/form/dates';
 import {
+  applySession,
   addAssignee,
   applyCreated,
   applyDraftRestored,
@@ -143,9 +144,19 @@ export class FormApp {
         performance.mark(FORM_READY_MARK);
         break;
       }
+      case 'session':
+        // Signed in (or out) while the form was open: who "you" is, and the assignee a new form starts with.
+        if (this.init === undefined) break;
+        this.init = message.me === undefined ? { ...this.init, me: undefined } : { ...this.init, me: message.me };
+        this.update(applySession(this.state, message.me), { draft: false });
+        this.ui?.refreshLists();
+        break;
       case 'options':
         this.options = mergeOptions(this.options, message);
         this.render();
+        break;
+      case 'searchFailed':
+        this.ui?.searchFailed(message.kind, message.message);
         break;
       case 'searchResults':
         this.options = mergeSearchResults(this.options, message);
@@ -652,6 +663,11 @@ class FormUi {
   refreshLists(): void {
     this.assignees.refreshList();
     this.tags.refreshList();
+  }
+
+  /** A failed search, under the picker it was for. */
+  searchFailed(kind: SearchKind, message: string): void {
+    (kind === 'tags' ? this.tags : this.assignees).showSearchFailure(message);
   }
 
   focusField(field: FormField): void {

@@ -29,6 +29,8 @@ export class Picker {
   readonly root: HTMLDivElement;
   readonly input: HTMLInputElement;
   readonly errorNode: HTMLDivElement;
+  /** Says that a search failed (announced politely; cleared by the next query). */
+  private readonly searchStatus: HTMLDivElement;
   private readonly chips: HTMLUListElement;
   private readonly list: HTMLUListElement;
   private readonly empty: HTMLDivElement;
@@ -55,12 +57,14 @@ export class Picker {
     this.list = el('ul', { class: 'listbox', id: `${id}-list`, role: 'listbox', 'aria-label': config.listLabel, hidden: true });
     this.empty = el('div', { class: 'listbox-empty', hidden: true }, config.noMatches);
     this.errorNode = el('div', { class: 'error', id: `${id}-error`, hidden: true });
+    this.searchStatus = el('div', { class: 'help search-failed', id: `${id}-search`, role: 'status', hidden: true });
     this.root = el(
       'div',
       { class: 'field', 'data-field': id },
       el('label', { for: id, class: 'label' }, config.label),
       el('div', { class: 'combo' }, this.chips, this.input, this.list, this.empty),
       el('div', { class: 'help', id: `${id}-help` }, config.help),
+      this.searchStatus,
       this.errorNode,
     );
     this.wire();
@@ -68,6 +72,7 @@ export class Picker {
 
   private wire(): void {
     this.input.addEventListener('input', () => {
+      this.showSearchFailure(undefined);
       this.config.onQuery?.(this.input.value);
       this.show();
     });
@@ -182,6 +187,12 @@ export class Picker {
     this.empty.hidden = true;
     this.input.setAttribute('aria-expanded', 'false');
     this.input.removeAttribute('aria-activedescendant');
+  }
+
+  /** Shows why a search failed under the field, or clears it (undefined). Text, never markup. */
+  showSearchFailure(message: string | undefined): void {
+    this.searchStatus.textContent = message ?? '';
+    this.searchStatus.hidden = message === undefined;
   }
 
   /** Re-reads suggestions (e.g. after search results arrived) when the list is open. */

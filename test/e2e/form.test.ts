@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { editorLine, ensureSignedIn, formFrame, openFile, runCommand, uniqueTitle, useE2E, writeTodoFile } from './workbench';
+import { editorLine, ensureSignedIn, ensureSignedOut, formFrame, openFile, runCommand, signIn, uniqueTitle, useE2E, writeTodoFile } from './workbench';
 
 describe('e2e: the task form', function () {
   const e2e = useE2E();
@@ -100,5 +100,29 @@ describe('e2e: the task form', function () {
     const { form, title } = await openForm('Escape <img src=x onerror=alert(1)> in labels');
     assert.equal(await form.getByLabel('Title', { exact: true }).inputValue(), title);
     assert.equal(await form.locator('img').count(), 0, 'no element was made from the TODO text');
+  });
+
+  it('fills in who you are and the people to choose from after signing in while it was open', async () => {
+    await ensureSignedOut(e2e);
+    const title = uniqueTitle('Opened before signing in');
+    await openFile(e2e.page, writeTodoFile(e2e, title));
+    const form = await openFormAt(`TODO: ${title}`);
+    const chips = form.locator('#assignees-chips');
+    assert.equal(await chips.locator('li').count(), 0, 'nobody to assign while signed out');
+    await signIn(e2e);
+    await chips.getByText('Ada Lovelace (you)').waitFor();
+    await form.getByLabel('Assignees', { exact: true }).fill('Grace');
+    await form.getByRole('option', { name: /Grace Hopper/ }).waitFor();
+  });
+
+  it('says next to the field when a search for people fails', async () => {
+    const { form } = await openForm('Search while Tallyfy fails');
+    e2e.sandbox.injectFault({ kind: 'status', status: 500, method: 'GET', path: '/organizations/*/users', count: 20 });
+    try {
+      await form.getByLabel('Assignees', { exact: true }).fill('Katherine');
+      await form.locator('#assignees-search', { hasText: /^Could not search: Tallyfy had a problem answering/ }).waitFor();
+    } finally {
+      e2e.sandbox.clearFaults();
+    }
   });
 });

@@ -303,6 +303,18 @@ export function applyInit(init: InitMessage, restored?: FormState, zone: ZoneOff
   };
 }
 
+/**
+ * The state after the session changed: a form whose assignees nobody chose yet (untouched and empty)
+ * gets the signed-in user, as a form opened signed in starts with.
+ */
+export function applySession(state: FormState, me: MemberOption | undefined): FormState {
+  if (me === undefined || state.touched.includes('assignees')) return state;
+  const { users, groups, guests } = state.values.assignees;
+  if (users.length + groups.length + guests.length > 0) return state;
+  const assignees = { users: [me.id], groups: [], guests: [] };
+  return { ...state, values: { ...state.values, assignees }, initial: { ...state.initial, assignees } };
+}
+
 /** The state after the user changed one control: new values, the control touched, its server errors gone. */
 export function edit(state: FormState, field: FormField, values: FormValues): FormState {
   const serverErrors = without(state.serverErrors, field);

@@ -133,10 +133,18 @@ const draftRestoredSchema = z.object({
   savedAt: z.optional(zonedIso),
 });
 
+/** The session changed while the form was open (signed in, out, or as someone else): who "you" is now. */
+const sessionSchema = z.object({ type: z.literal('session'), me: z.optional(memberOptionSchema) });
+
+/** A search for a picker failed: said next to its field. */
+const searchFailedSchema = z.object({ type: z.literal('searchFailed'), kind: z.enum(SEARCH_KINDS), q: text(500), message: text(500) });
+
 export const toWebviewSchema = z.discriminatedUnion('type', [
   initSchema,
+  sessionSchema,
   optionsSchema,
   searchResultsSchema,
+  searchFailedSchema,
   submittingSchema,
   submitFailedSchema,
   createdSchema,
@@ -144,6 +152,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
 ]);
 
 export type InitMessage = z.infer<typeof initSchema>;
+export type SessionMessage = z.infer<typeof sessionSchema>;
 export type OptionsMessage = z.infer<typeof optionsSchema>;
 export type SearchResultsMessage = z.infer<typeof searchResultsSchema>;
 export type SubmittingMessage = z.infer<typeof submittingSchema>;

@@ -9,6 +9,7 @@ import {
   prefillNotes,
   type FormValues,
   type FromWebviewMessage,
+  type MemberOption,
   type SearchKind,
   type SourceInfo,
   type ToWebviewMessage,
@@ -110,6 +111,7 @@ class TaskFormPanel implements vscode.Disposable {
     });
     this.subscriptions.push(
       webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
+      deps.session.onDidChange(() => this.sessionChanged()),
       this.panel.onDidDispose(() => {
         onDispose();
         this.dispose();
@@ -163,7 +165,11 @@ class TaskFormPanel implements vscode.Disposable {
         await this.deps.workspaceState.update(this.draftKey, undefined);
         return;
       case 'search':
-        await this.search(message.kind, message.q);
+        await this.search(message.kind, message.q).catch((error: unknown) => {
+          const { message: text } = describeError(error);
+          this.deps.log.warn(`A search for the task form failed: ${text}`);
+          this.post({ type: 'searchFailed', kind: message.kind, q: message.q, message: vscode.l10n.t('Could not search: {0}', text) });
+        });
         return;
       case 'submit':
         this.lastValues = message.values;
@@ -192,9 +198,25 @@ class TaskFormPanel implements vscode.Disposable {
     }
   }
 
+  /** Tells the page who the user is now, and fills its pickers for the new session. */
+  private sessionChanged(): void {
+    this.post({ type: 'session', me: this.me() });
+    this.options = undefined;
+    this.sendOptions();
+  }
+
+  private me(): MemberOption | undefined {
+    const state = this.deps.session.state;
+    return state.kind === 'signed-in' ? { id: state.identity.userId, name: state.identity.userName, email: state.identity.email } : undefined;
+  }
+
+  /** Members, groups and tags for the pickers, loaded once per session. */
+  private sendOptions(): void {
+    this.sendOptions();
+  }
+
   /** Sends what the form starts from, then replays the current outcome (a hidden page lost it). */
   private sendInit(fresh = false): void {
-    const state = this.deps.session.state;
     const storedDraft = fresh ? undefined : parseFormValues(this.deps.workspaceState.get(this.draftKey));
     const init: Extract<ToWebviewMessage, { type: 'init' }> = {
       type: 'init',
@@ -206,9 +228,8 @@ class TaskFormPanel implements vscode.Disposable {
       locale: vscode.env.language,
       strings: localizedFormStrings(),
     };
-    if (state.kind === 'signed-in') {
-      init.me = { id: state.identity.userId, name: state.identity.userName, email: state.identity.email };
-    }
+    const me = this.me();
+    if (me !== undefined) init.me = me;
     const draft = this.lastValues ?? storedDraft;
     if (draft !== undefined) init.draft = draft;
     this.post(init);

@@ -5,6 +5,7 @@ import {
   applyCreated,
   applyDraftRestored,
   applyInit,
+  applySession,
   applySubmitFailed,
   applySubmitting,
   assigneeSuggestions,
@@ -53,6 +54,25 @@ const init: InitMessage = {
 const ready = (): FormState => applyInit(init, undefined, zone);
 
 describe('form model', () => {
+  describe('a session that changes while the form is open', () => {
+    const me = { id: 7, name: 'Ada', email: 'ada@example.com' };
+    const signedOut = (): FormState => applyInit({ ...init, me: undefined }, undefined, zone);
+
+    it('assigns the signed-in user when nobody chose assignees yet', () => {
+      const state = applySession(signedOut(), me);
+      assert.deepEqual(state.values.assignees, { users: [7], groups: [], guests: [] });
+      assert.deepEqual(state.initial.assignees, state.values.assignees, 'not counted as a change');
+    });
+
+    it('leaves assignees that were chosen, or touched, as they are', () => {
+      const chosen = { ...signedOut(), values: { ...signedOut().values, assignees: { users: [], groups: ['g1'], guests: [] } } };
+      assert.equal(applySession(chosen, me), chosen);
+      const touched = { ...signedOut(), touched: ['assignees' as const] };
+      assert.equal(applySession(touched, me), touched);
+      assert.equal(applySession(signedOut(), undefined).values.assignees.users.length, 0, 'signed out: nobody');
+    });
+  });
+
   describe('initial values', () => {
     it('takes the TODO, 17:00 local N days ahead and the signed-in user', () => {
       const values = initialValues(init, zone);

@@ -42,6 +42,9 @@ describe('form protocol', () => {
       ['submitFailed asking to check', { type: 'submitFailed', message: 'Unknown outcome.', action: 'checkForTask' }],
       ['created', { type: 'created', task: { id: 't1', title: HOSTILE, deadline: '2025-07-15T17:00:00Z', assignees: ['Ada'] }, canOpen: true }],
       ['draftRestored', { type: 'draftRestored', values, savedAt: '2025-07-14T08:00:00Z' }],
+      ['session, signed in', { type: 'session', me: { id: 7, name: 'Ada', email: 'ada@example.com' } }],
+      ['session, signed out', { type: 'session' }],
+      ['searchFailed', { type: 'searchFailed', kind: 'members', q: 'gra', message: 'Could not search: Tallyfy had a problem answering (HTTP 500).' }],
     ];
     for (const [name, message] of valid) {
       it(`accepts ${name}`, () => assert.deepEqual(parseToWebview(message), message));
