@@ -132,16 +132,6 @@ export const ContextKeys = {
   tasksGrouping: 'tallyfy.tasksGrouping',
 } as const;
 
-/** Labels of the task form, as the webview shows them (each is its control's accessible name). */
-export const FormLabels = {
-  title: 'Title',
-  taskType: 'Task type',
-  assignees: 'Assignees',
-  deadline: 'Deadline',
-  description: 'Description',
-  submit: 'Create task',
-} as const;
-
 /** The code actions offered on TODO lines. */
 export const CodeActionTitles = {
   create: 'Create Tallyfy task from TODO',

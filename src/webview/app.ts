@@ -38,7 +38,7 @@ import {
   type SavedState,
 } from '../core/form/model';
 import { FORM_READY_MARK, parseToWebview, type FromWebviewMessage, type InitMessage, type SearchKind, type ToWebviewMessage } from '../core/form/protocol';
-import { fill, resolveStrings, taskTypeHelp, taskTypeLabel, type FormStrings } from '../core/form/strings';
+import { fill, taskTypeHelp, taskTypeLabel, type FormStrings } from '../core/form/strings';
 import { descriptionToSend, FORM_FIELDS, validateForm, type FormAdvanced, type FormErrors, type FormField, type FormValues } from '../core/form/values';
 import { TASK_TYPES } from '../core/tallyfy/schema';
 import { append, clear, debounce, el, setAttr, setText } from './dom';
@@ -80,7 +80,6 @@ export class FormApp {
   private state: FormState = loadingState();
   private options: FormOptions = NO_OPTIONS;
   private init: InitMessage | undefined;
-  private strings: FormStrings = resolveStrings(undefined);
   private restored: FormState | undefined;
   private advancedOpen = false;
   private fresh = false;
@@ -127,7 +126,6 @@ export class FormApp {
         // that already shows this form keeps it (and its focus) as it is.
         if (this.ui !== undefined && this.init?.formId === message.formId) break;
         this.init = message;
-        this.strings = resolveStrings(message.strings);
         this.options = mergeOptions(this.options, message);
         // What was typed wins over a repeated `init` for the same TODO: state saved before the page was
         // hidden, or the live state when the extension sends `init` again. After "Create another" the
@@ -136,7 +134,7 @@ export class FormApp {
         const state = applyInit(message, keep, localZone);
         this.restored = undefined;
         this.fresh = false;
-        this.ui = new FormUi(this, this.strings, message);
+        this.ui = new FormUi(this, message.strings, message);
         clear(this.root);
         this.root.appendChild(this.ui.root);
         this.root.removeAttribute('aria-busy');

@@ -14,6 +14,8 @@ export interface FormHtmlOptions {
   readonly codiconsUri?: string | undefined;
   /** The page title (the panel's title). */
   readonly title: string;
+  /** What the page says until the form is shown. */
+  readonly loading: string;
   /** The UI language, e.g. `en` (`vscode.env.language`). */
   readonly lang?: string | undefined;
 }
@@ -71,7 +73,7 @@ export function formHtml(options: FormHtmlOptions): string {
   </head>
   <body>
     <main id="app" class="app" aria-busy="true">
-      <p class="loading" role="status">Loading…</p>
+      <p class="loading" role="status">${attr(options.loading)}</p>
     </main>
     <script nonce="${attr(nonce)}" src="${attr(options.scriptUri)}"></script>
   </body>

@@ -9,6 +9,7 @@
 // page applies the first `init` of a form and ignores repeats while it shows that form.
 import * as z from 'zod/mini';
 import { TASK_TYPES } from '../tallyfy/schema';
+import { FORM_STRING_KEYS, type FormStringKey } from './strings';
 import { formValuesSchema, type CreateTaskInputJson, type FormValues } from './values';
 
 /** The `performance.mark` the page sets when it first shows a form with its data (for benchmarks). */
@@ -16,6 +17,11 @@ export const FORM_READY_MARK = 'tallyfy:form-ready';
 
 const MAX_LIST = 2_000;
 const text = (max = 2_000) => z.string().check(z.maxLength(max));
+
+/** Every key of the form's words, each a text. */
+const formStringsSchema = z.object(
+  Object.fromEntries(FORM_STRING_KEYS.map((key) => [key, text(2_000)])) as Record<FormStringKey, ReturnType<typeof text>>,
+);
 const id = text(200);
 const list = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.maxLength(MAX_LIST));
 
@@ -84,7 +90,8 @@ const initSchema = z.object({
   /** Values to start from instead of the defaults (a draft kept by the extension). */
   draft: z.optional(formValuesSchema),
   /** Translated words, keyed like the form's defaults. */
-  strings: z.optional(z.record(text(100), text(2_000))),
+  /** Every text the page shows, in the user's language. */
+  strings: formStringsSchema,
   /** BCP 47 locale for dates, e.g. `en-GB`. */
   locale: z.optional(text(40)),
 });

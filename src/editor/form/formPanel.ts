@@ -23,7 +23,7 @@ import { openTaskInTallyfy } from '../openTask';
 import { linkCreatedTask, type CreateDeps, type CreateTarget } from '../todos/createFromTodo';
 import { sourceInput } from '../todos/source';
 import { TodoTracker } from '../todos/writeBack';
-import { localizedFormStrings } from './strings';
+import { formStrings } from './strings';
 
 export const FORM_VIEW_TYPE = 'tallyfy.taskForm';
 const DRAFT_PREFIX = 'tallyfy.draft:';
@@ -101,12 +101,14 @@ class TaskFormPanel implements vscode.Disposable {
     );
     this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
     const webview = this.panel.webview;
+    const strings = formStrings(vscode.l10n);
     webview.html = formHtml({
       cspSource: webview.cspSource,
       nonce: randomBytes(18).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'form.css')).toString(),
-      title: vscode.l10n.t('New Tallyfy task'),
+      title: strings.heading,
+      loading: strings.loading,
       lang: vscode.env.language,
     });
     this.subscriptions.push(
@@ -226,7 +228,7 @@ class TaskFormPanel implements vscode.Disposable {
       source: this.source,
       defaultDeadline: formatApiDate(this.deps.tasks.defaultDeadline()),
       locale: vscode.env.language,
-      strings: localizedFormStrings(),
+      strings: formStrings(vscode.l10n),
     };
     const me = this.me();
     if (me !== undefined) init.me = me;

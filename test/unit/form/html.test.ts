@@ -7,6 +7,7 @@ const options = {
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/form.css',
   title: 'New Tallyfy task',
+  loading: 'Loading…',
 };
 
 describe('form HTML', () => {
@@ -33,10 +34,12 @@ describe('form HTML', () => {
     const html = formHtml({
       ...options,
       title: '</title><script>alert(1)</script><img src=x onerror=alert(2)>',
+      loading: '<b>hostile</b>',
       styleUri: 'x.css"><script>alert(3)</script>',
       codiconsUri: "c.css' onload='alert(4)",
     });
     assert.equal([...html.matchAll(/<script/g)].length, 1);
+    assert.ok(html.includes('&lt;b&gt;hostile&lt;/b&gt;'), 'the loading text as text');
     assert.ok(html.includes('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</title>'));
     assert.ok(html.includes('href="x.css&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;"'));
     assert.ok(html.includes('href="c.css&#39; onload=&#39;alert(4)"'));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeInvalidFromWebview, parseFromWebview, parseToWebview } from '../../../src/core/form/protocol';
 import { emptyValues } from '../../../src/core/form/values';
+import { ENGLISH } from './english';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const values = { ...emptyValues(), title: HOSTILE, assignees: { users: [7], groups: [], guests: [] }, deadlineDate: '2025-07-15', deadlineTime: '17:00' };
@@ -19,7 +20,7 @@ const init = {
   guests: [{ email: 'guest@example.com' }],
   tags: [{ id: 'a'.repeat(32), title: 'backend', color: '#ff0000' }],
   draft: values,
-  strings: { submit: 'Aufgabe erstellen' },
+  strings: { ...ENGLISH, submit: 'Aufgabe erstellen' },
   locale: 'de-DE',
 };
 
@@ -27,7 +28,7 @@ describe('form protocol', () => {
   describe('extension → webview', () => {
     const valid: ReadonlyArray<readonly [string, unknown]> = [
       ['init with everything', init],
-      ['init with the minimum', { type: 'init', title: 'T', description: '', defaultDeadline: '2025-07-15T17:00:00+02:00' }],
+      ['init with the minimum', { type: 'init', title: 'T', description: '', defaultDeadline: '2025-07-15T17:00:00+02:00', strings: ENGLISH }],
       ['options', { type: 'options', members: [{ id: 1, name: 'A', email: 'a@example.com' }], tags: [] }],
       ['empty options', { type: 'options' }],
       ['member search results', { type: 'searchResults', kind: 'members', q: 'al', members: [{ id: 1, name: 'Al' }] }],
@@ -58,6 +59,7 @@ describe('form protocol', () => {
       ['init without a title', { ...init, title: undefined }],
       ['init with a zone-less deadline', { ...init, defaultDeadline: '2025-07-15T17:00:00' }],
       ['init with an unknown task type', { ...init, taskTypes: ['task', 'chore'] }],
+      ['init missing one of the words', { ...init, strings: { ...ENGLISH, submit: undefined } }],
       ['init with a member id as text', { ...init, members: [{ id: '8', name: 'Alan' }] }],
       ['init with a javascript: link', { ...init, source: { ...init.source, webUrl: 'javascript:alert(1)' } }],
       ['init with a broken draft', { ...init, draft: { ...values, taskType: 'chore' } }],

@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { formHtml } from '../../../src/core/form/html';
 import type { FromWebviewMessage, InitMessage } from '../../../src/core/form/protocol';
+import { ENGLISH } from './english';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ROOT = join(__dirname, '..', '..', '..');
@@ -25,6 +26,7 @@ const INIT: InitMessage = {
   members: [{ id: 8, name: 'Alan Turing', email: 'alan@example.com' }],
   groups: [{ id: 'g1', name: 'Billing team' }],
   tags: [{ id: 'a'.repeat(32), title: 'backend' }],
+  strings: ENGLISH,
 };
 
 /** The page's stub of the VS Code API: records posts, answers `ready` with `init`, keeps state in sessionStorage. */
@@ -78,7 +80,8 @@ describe('task form in a browser', function () {
       nonce: 'dGVzdG5vbmNlMTIzNDU2Nzg=',
       scriptUri: `${ORIGIN}/dist/webview.js`,
       styleUri: `${ORIGIN}/media/form.css`,
-      title: 'New Tallyfy task',
+      title: ENGLISH.heading,
+      loading: ENGLISH.loading,
     });
     await p.route(`${ORIGIN}/**`, (route) => {
       const path = new URL(route.request().url()).pathname;
