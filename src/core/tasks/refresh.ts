@@ -70,8 +70,10 @@ export interface RefreshFailure {
   readonly orgId: string;
   readonly baseUrl: string;
   readonly kind: TallyfyErrorKind | 'error';
-  /** A short message fit to show or log. */
+  /** A short message for the log (in English: the editor words what it shows from `error`). */
   readonly reason: string;
+  /** The failure itself, for the editor to describe in the user's language. */
+  readonly error: unknown;
 }
 
 export interface RefreshRequests {
@@ -284,7 +286,7 @@ export async function refreshRecords(records: readonly TaskRecord[], options: Re
       else updated++;
     } else if (target.wanted) {
       const { kind, reason } = describeError(outcome.failure);
-      failed.push({ id: target.record.id, orgId: target.record.orgId, baseUrl: target.record.baseUrl, kind, reason });
+      failed.push({ id: target.record.id, orgId: target.record.orgId, baseUrl: target.record.baseUrl, kind, reason, error: outcome.failure });
     }
   };
 

@@ -6,6 +6,7 @@ import { isTallyfyError, TallyfyError, type TallyfyClient } from '../../core/tal
 import { findTodosInRange, type TodoComment } from '../../core/todo';
 import type { Session } from '../auth/session';
 import { registerCommand, type ErrorPresenter } from '../commands';
+import { describeError } from '../errors';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
@@ -209,7 +210,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
         const [failure] = s.failed;
         if (failure !== undefined) {
           void vscode.window.showWarningMessage(
-            vscode.l10n.t('{0} tasks could not be refreshed: {1}', s.failed.length, failure.reason),
+            vscode.l10n.t('{0} tasks could not be refreshed: {1}', s.failed.length, describeError(failure.error).message),
           );
         }
       },
