@@ -123,6 +123,16 @@ export default function (): void {
         assert.equal(recordOf(id).status, 'completed');
       });
 
+      it('does not archive a process task on its own (Tallyfy archives it with its process)', async () => {
+        const run = 'ce'.repeat(16);
+        const { id } = await api.createTask({ title: 'A step of the onboarding process', run_id: run });
+        const since = await lastSeq();
+        await vscode.commands.executeCommand(Commands.archiveTask, nodeOf(id));
+        assert.deepEqual(await requestsAfter(since), [], 'nothing sent');
+        assert.equal((await control<SandboxTask>(`/tasks/${id}`)).archived_at, null);
+        assert.equal(recordOf(id).archivedAt, undefined);
+      });
+
       it('reopens the completed task in Tallyfy and makes its record open again', async () => {
         const id = await taskIn('completed');
         const since = await lastSeq();

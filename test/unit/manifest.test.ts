@@ -104,6 +104,9 @@ describe('manifest', () => {
     for (const id of [Commands.completeTask, Commands.reopenTask, Commands.archiveTask]) {
       assert.ok(!archived.has(id), `an archived task does not offer ${id}`);
     }
+    const inProcess = new Set(offered({ ...task, runId: 'ab'.repeat(16) }));
+    assert.ok(inProcess.has(Commands.completeTask) && !inProcess.has(Commands.archiveTask), 'a process task is archived only with its process');
+    assert.ok(new Set(offered({ ...task, source: undefined })).has(Commands.archiveTask), 'an unlinked one-off task offers Archive');
     const overdue = new Set(offered(task));
     assert.ok(overdue.has(Commands.completeTask) && overdue.has(Commands.archiveTask) && !overdue.has(Commands.restoreTask));
     const completed = new Set(offered({ ...task, status: 'completed' }));

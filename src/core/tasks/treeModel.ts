@@ -454,7 +454,8 @@ export function describeTask(record: TaskRecord, now: number, options: DescribeO
     state,
     icon,
     color,
-    contextValue: `task.${state}${source ? '.linked' : ''}`,
+    // `.process`: a task of a process, which Tallyfy archives only with its whole process.
+    contextValue: `task.${state}${record.runId ? '.process' : ''}${source ? '.linked' : ''}`,
     tooltip: {
       id: record.id,
       title: record.title,

@@ -153,12 +153,18 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
     }),
   );
 
-  const archive = withRecord((record) =>
-    progress(vscode.l10n.t('Archiving "{0}"…', record.title), async (signal) => {
+  const archive = withRecord(async (record) => {
+    if (record.runId !== undefined && record.runId !== '') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('"{0}" is part of a process: Tallyfy archives it only with its whole process, in Tallyfy.', record.title),
+      );
+      return;
+    }
+    await progress(vscode.l10n.t('Archiving "{0}"…', record.title), async (signal) => {
       await clientFor(session, record.baseUrl).archiveTask(record.orgId, record.id, { signal });
       await refreshOrMarkDeleted(record, signal);
-    }),
-  );
+    });
+  });
 
   const restore = withRecord((record) =>
     progress(vscode.l10n.t('Restoring "{0}"…', record.title), async (signal) => {
