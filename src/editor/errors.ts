@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import { Commands } from '../core/contract';
-import { isTallyfyError } from '../core/tallyfy';
+import { isTallyfyError, TallyfyError, type TallyfyErrorKind } from '../core/tallyfy';
 import type { Logger } from './log';
 
 export interface ErrorDescription {
   readonly message: string;
   /** The action that helps, as a button label and the command it runs. */
   readonly actions: readonly { readonly label: string; readonly command: string; readonly args?: readonly unknown[] }[];
+}
+
+/** A failure the editor words for the user itself, in their language (shown as it is). */
+export function userError(kind: TallyfyErrorKind, message: string): TallyfyError {
+  return new TallyfyError(kind, message, { forUser: true });
 }
 
 /** One localized message per kind of failure, with the action that helps. Never server internals. */
@@ -19,11 +24,14 @@ export function describeError(error: unknown): ErrorDescription {
       actions: [showLog],
     };
   }
+  if (error.forUser) {
+    return { message: error.message, actions: error.kind === 'signed-out' ? [signIn] : [showLog] };
+  }
   switch (error.kind) {
     case 'signed-out':
+      return { message: vscode.l10n.t('You are not signed in to Tallyfy. Sign in first.'), actions: [signIn] };
     case 'configuration':
-      // Raised by the extension itself with a specific, localized message.
-      return { message: error.message, actions: error.kind === 'signed-out' ? [signIn] : [showLog] };
+      return { message: vscode.l10n.t('The Tallyfy connection settings are not valid: check "tallyfy.apiBaseUrl".'), actions: [showLog] };
     case 'unauthorized':
       return {
         message: vscode.l10n.t('Tallyfy rejected the token: it has expired, or was revoked by logging out of Tallyfy. Sign in again with a new token.'),

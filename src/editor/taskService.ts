@@ -3,7 +3,8 @@ import { defaultDeadline } from '../core/deadline';
 import { ianaZone, localZone, type ZoneOffset } from '../core/zone';
 import { RecordStore, taskToRecord, type RecordSource, type TaskRecord } from '../core/records';
 import { findPossiblyCreated, type PossiblyCreated } from '../core/tasks';
-import { TallyfyError, type CreateTaskInput, type Task } from '../core/tallyfy';
+import { type CreateTaskInput, type Task } from '../core/tallyfy';
+import { userError } from './errors';
 import { formatReference } from '../core/todo';
 import type { Session } from './auth/session';
 import type { Logger } from './log';
@@ -127,7 +128,7 @@ export class TaskService implements vscode.Disposable {
   async adopt(task: Task, source?: Omit<RecordSource, 'reference'>): Promise<TaskRecord> {
     const state = this.session.state;
     if (state.kind !== 'signed-in') {
-      throw new TallyfyError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
+      throw userError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
     }
     return this.records.add(
       taskToRecord(task, {

@@ -113,7 +113,7 @@ export class TallyfyClient {
   async createTask(orgId: string, input: unknown, options: CallOptions = {}): Promise<Task> {
     const validation = validateCreateTaskInput(input);
     if (!validation.ok) {
-      throw new TallyfyError('validation', 'Some values need fixing before the task can be created.', {
+      throw new TallyfyError('validation', 'The task input has invalid values; nothing was sent.', {
         fieldErrors: validation.fieldErrors,
       });
     }

@@ -32,6 +32,8 @@ export interface TallyfyErrorDetails {
   readonly serverMessage?: string | undefined;
   /** A server error code such as `RESOURCE_NOT_FOUND` or `RATE_LIMIT_EXCEEDED`. */
   readonly code?: string | undefined;
+  /** `message` was written for the user, in their language (by the editor); otherwise it says what happened, for logs. */
+  readonly forUser?: boolean | undefined;
   readonly cause?: unknown;
 }
 
@@ -44,6 +46,7 @@ export class TallyfyError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly serverMessage: string | undefined;
   readonly code: string | undefined;
+  readonly forUser: boolean;
 
   constructor(kind: TallyfyErrorKind, message?: string, details: TallyfyErrorDetails = {}) {
     super(message ?? defaultMessage(kind, details), details.cause === undefined ? undefined : { cause: details.cause });
@@ -54,6 +57,7 @@ export class TallyfyError extends Error {
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.serverMessage = details.serverMessage;
     this.code = details.code;
+    this.forUser = details.forUser === true;
   }
 }
 
@@ -68,45 +72,45 @@ export function isTallyfyError(value: unknown, kind?: TallyfyErrorKind): value i
   return isOne && (kind === undefined || (value as TallyfyError).kind === kind);
 }
 
-/** The plain English message for each kind; the extension may localize around these. */
+/**
+ * What happened, in plain English, for logs and for the callers of the public API. What the user reads,
+ * with what to do about it, the editor says in their language (src/editor/errors.ts).
+ */
 export function defaultMessage(kind: TallyfyErrorKind, details: TallyfyErrorDetails = {}): string {
+  const http = (fallback: number): string => `HTTP ${details.status ?? fallback}`;
   switch (kind) {
     case 'signed-out':
-      return 'You are not signed in to Tallyfy. Sign in first.';
+      return 'Not signed in to Tallyfy: no token is stored.';
     case 'unauthorized':
-      return 'Tallyfy rejected the token. Sign in again.';
+      return `Tallyfy refused the token (${http(401)}).`;
     case 'forbidden':
-      return 'Tallyfy refused this action. You may not have permission, or the task does not allow it.';
+      return `Tallyfy refused the request (${http(403)}).`;
     case 'not-found':
-      return 'Tallyfy could not find this item. It may have been deleted, or the organization is wrong.';
+      return `Tallyfy found no such item (${http(404)}).`;
     case 'validation':
-      return 'Tallyfy rejected some of the values. Check the highlighted fields and try again.';
+      return `Tallyfy refused some values (${http(422)}).`;
     case 'conflict':
-      return 'Tallyfy refused the change because the item changed meanwhile. Refresh and try again.';
+      return `Tallyfy refused the change: the item changed meanwhile (${http(409)}).`;
     case 'rate-limited':
       return details.retryAfterSeconds !== undefined && details.retryAfterSeconds > 0
-        ? `Too many requests to Tallyfy. Try again in ${formatWait(details.retryAfterSeconds)}.`
-        : 'Too many requests to Tallyfy. Try again in a moment.';
+        ? `Too many requests to Tallyfy (${http(429)}); it asks to wait ${formatWait(details.retryAfterSeconds)}.`
+        : `Too many requests to Tallyfy (${http(429)}).`;
     case 'server':
-      return details.status !== undefined
-        ? `Tallyfy had a problem answering (HTTP ${details.status}). Try again later.`
-        : 'Tallyfy had a problem answering. Try again later.';
+      return `Tallyfy failed to answer (${http(500)}).`;
     case 'network':
-      return 'Could not reach Tallyfy. Check the network connection and the API base URL.';
+      return 'Tallyfy could not be reached.';
     case 'timeout':
-      return 'Tallyfy did not answer in time. Try again later.';
+      return 'Tallyfy did not answer in time.';
     case 'cancelled':
       return 'The request was cancelled.';
     case 'outcome-unknown':
-      return 'The connection failed before Tallyfy confirmed the task. It may or may not have been created: check your tasks in Tallyfy before trying again.';
+      return 'The connection failed before Tallyfy confirmed the write: it may or may not have been made.';
     case 'configuration':
       return 'The Tallyfy connection settings are not valid.';
     case 'bad-response':
       return 'Tallyfy sent an answer that could not be read.';
     case 'request-failed':
-      return details.status !== undefined
-        ? `Tallyfy refused the request (HTTP ${details.status}).`
-        : 'Tallyfy refused the request.';
+      return `Tallyfy refused the request (${http(400)}).`;
   }
 }
 

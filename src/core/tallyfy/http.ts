@@ -154,7 +154,7 @@ export class Transport {
     }
     if (!/^[\x21-\x7e]+$/.test(token.trim())) {
       // A header cannot carry it; Tallyfy would never accept it either.
-      throw new TallyfyError('unauthorized', 'The saved Tallyfy token is not valid. Sign in again.');
+      throw new TallyfyError('unauthorized', 'The saved Tallyfy token holds characters no header can carry.');
     }
     const url = buildUrl(check.url, request.path, request.query);
     const label = `${request.method} ${request.path}${queryText(request.query)}`;
@@ -255,7 +255,7 @@ export class Transport {
         return {
           error: new TallyfyError(
             'outcome-unknown',
-            'The request was cancelled after it was sent. The task may or may not have been created: check your tasks in Tallyfy before trying again.',
+            'The request was cancelled after it was sent: the task may or may not have been created.',
             { cause: error },
           ),
           retry: false,
@@ -269,7 +269,7 @@ export class Transport {
         return {
           error: new TallyfyError(
             'outcome-unknown',
-            'Tallyfy did not answer in time. The task may or may not have been created: check your tasks in Tallyfy before trying again.',
+            'Tallyfy did not answer in time: the task may or may not have been created.',
             { cause: error },
           ),
           retry: false,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../core/contract';
-import { checkBaseUrl, TallyfyClient, TallyfyError, type BaseUrlCheck } from '../../core/tallyfy';
+import { checkBaseUrl, TallyfyClient, type BaseUrlCheck } from '../../core/tallyfy';
+import { userError } from '../errors';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TokenStore } from './tokenStore';
@@ -103,7 +104,7 @@ export class Session implements vscode.Disposable {
         return undefined;
       }
       if (stored.baseUrl !== this.normalizedBaseUrl()) {
-        throw new TallyfyError('signed-out', baseUrlChangedMessage());
+        throw userError('signed-out', baseUrlChangedMessage());
       }
       return stored.token;
     });
@@ -113,13 +114,13 @@ export class Session implements vscode.Disposable {
   requireOrganization(): { client: TallyfyClient; orgId: string; state: Extract<SessionState, { kind: 'signed-in' }> } {
     const state = this.current;
     if (state.kind !== 'signed-in') {
-      throw new TallyfyError(
+      throw userError(
         'signed-out',
         state.kind === 'base-url-changed' ? baseUrlChangedMessage() : vscode.l10n.t('You are not signed in to Tallyfy.'),
       );
     }
     if (state.orgId === '') {
-      throw new TallyfyError(
+      throw userError(
         'configuration',
         vscode.l10n.t('No Tallyfy organization is chosen. Run "Tallyfy: Switch Organization".'),
       );

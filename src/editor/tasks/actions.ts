@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { Commands, Views } from '../../core/contract';
 import { answerFor, type MergeSummary, type TaskRecord } from '../../core/records';
 import { AutoRefreshPolicy, isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
-import { isTallyfyError, TallyfyError, type TallyfyClient } from '../../core/tallyfy';
+import { isTallyfyError, type TallyfyClient } from '../../core/tallyfy';
 import { findTodosInRange, type TodoComment } from '../../core/todo';
 import type { Session } from '../auth/session';
 import { registerCommand, type ErrorPresenter } from '../commands';
-import { describeError } from '../errors';
+import { describeError, userError } from '../errors';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
@@ -32,10 +32,10 @@ function recordOf(arg: unknown, tasks: TaskService): TaskRecord | undefined {
 /** The client for a record's own API address; the token is only ever sent where it was signed in. */
 function clientFor(session: Session, baseUrl: string): TallyfyClient {
   if (session.state.kind !== 'signed-in') {
-    throw new TallyfyError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
+    throw userError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
   }
   if (session.normalizedBaseUrl() !== baseUrl) {
-    throw new TallyfyError(
+    throw userError(
       'signed-out',
       vscode.l10n.t('This task was created through another Tallyfy API address ({0}). Sign in there to work with it.', baseUrl),
     );
@@ -240,7 +240,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
     ),
     registerCommand(Commands.refreshTasks, async () => {
       if (session.state.kind !== 'signed-in') {
-        throw new TallyfyError('signed-out', vscode.l10n.t('Sign in to Tallyfy to refresh the tasks.'));
+        throw userError('signed-out', vscode.l10n.t('Sign in to Tallyfy to refresh the tasks.'));
       }
       await refreshAll();
     }, deps),

@@ -84,8 +84,10 @@ describe('tallyfy errors', () => {
     assert.equal(parseRetryAfter(null, now), undefined);
   });
 
-  it('has a short plain message for every kind', () => {
-    assert.equal(new TallyfyError('unauthorized').message, 'Tallyfy rejected the token. Sign in again.');
+  it('says what happened for every kind, without telling the user what to do (the editor does, in their language)', () => {
+    assert.equal(new TallyfyError('unauthorized', undefined, { status: 401 }).message, 'Tallyfy refused the token (HTTP 401).');
+    assert.equal(new TallyfyError('unauthorized').forUser, false);
+    assert.equal(new TallyfyError('signed-out', 'Melden Sie sich an.', { forUser: true }).forUser, true);
     assert.match(new TallyfyError('rate-limited', undefined, { retryAfterSeconds: 30 }).message, /30 seconds/);
     assert.match(new TallyfyError('rate-limited', undefined, { retryAfterSeconds: 600 }).message, /10 minutes/);
     assert.match(new TallyfyError('server', undefined, { status: 503 }).message, /503/);

@@ -114,7 +114,7 @@ describe('tallyfy client faults and retries', () => {
       const error = await rejection(() => client.createTask(org(), validInput()));
       assert.ok(isTallyfyError(error, 'outcome-unknown'));
       assert.equal(error.status, 500);
-      assert.match(error.message, /may or may not have been created/);
+      assert.match(error.message, /may or may not have been made/);
       assert.equal(sandbox.current.requests({ method: 'POST' }).length, 1);
       assert.equal(sandbox.current.tasks().length, 1);
     });
@@ -194,7 +194,7 @@ describe('tallyfy client faults and retries', () => {
       const { client } = makeClient(sandbox.current, { getToken: async () => 'revoked-token' });
       const error = await rejection(() => client.me());
       assert.ok(isTallyfyError(error, 'unauthorized'));
-      assert.equal(error.message, 'Tallyfy rejected the token. Sign in again.');
+      assert.equal(error.message, 'Tallyfy refused the token (HTTP 401).');
       assert.equal(error.status, 401);
       assert.match(error.requestId ?? '', /^sbx-/);
       assert.equal(sandbox.current.requests().length, 1);
