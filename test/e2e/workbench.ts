@@ -228,10 +228,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Right-clicks `target` and waits for its context menu to be drawn. */
-export async function rightClickMenu(page: Page, target: Locator): Promise<void> {
-  await target.click({ button: 'right' });
-  await page.locator('.context-view .monaco-menu .action-item').first().waitFor({ state: 'visible' });
+/**
+ * Right-clicks `target` until its context menu is drawn, within `timeoutMs`. VS Code closes an open menu
+ * when the list under it re-renders, possibly before the menu could be seen: the right-click is then made
+ * again (a gesture VS Code dropped, not a failure of the product).
+ */
+export async function rightClickMenu(page: Page, target: Locator, timeoutMs = 30_000): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu .action-item').first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await target.click({ button: 'right' });
+    const left = deadline - Date.now();
+    if (await menu.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(5_000, left)) }).then(() => true, () => false)) return;
+    if (Date.now() >= deadline) throw new Error('No context menu opened.');
+  }
 }
 
 /** Closes an open context menu, if one is open. */
