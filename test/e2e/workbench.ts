@@ -333,7 +333,15 @@ export function useE2E(options: { settings?: Record<string, unknown> } = {}, set
     if (this.currentTest?.state === 'failed') {
       await screenshot(e2e.page, this.currentTest.fullTitle());
     }
-    await resetWindow(e2e.page);
+    try {
+      await resetWindow(e2e.page);
+    } catch (error) {
+      // What stood in the way (a dialog nobody expected?), for the failure report.
+      await screenshot(e2e.page, `reset after ${this.currentTest?.fullTitle() ?? 'a test'}`);
+      const dialog = e2e.page.locator('.monaco-dialog-box');
+      const text = (await dialog.count()) > 0 ? await dialog.first().innerText().catch(() => '') : '';
+      throw new Error(`Could not leave the window clean${text ? ` (a dialog was open: "${text.replace(/\s+/g, ' ').trim()}")` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
   after(async () => {
     await e2e.close?.();
