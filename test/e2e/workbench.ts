@@ -47,10 +47,18 @@ export async function startE2E(options: { settings?: Record<string, unknown> } =
 
 /** Runs a command from the palette by its exact title, as a person would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  // A palette can close as soon as it opened: focus going back to a webview (the task form) after the
+  // previous command closes it. That gesture is made again, a few times at most.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    const typed = await input.fill(`>${title}`, { timeout: attempt < 3 ? 5_000 : 30_000 }).then(() => true, (error: unknown) => {
+      if (attempt >= 3) throw error;
+      return false;
+    });
+    if (typed) break;
+  }
   const label = page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
   const row = page.locator('.quick-input-widget .monaco-list-row', { has: label }).first();
   await row.click();
