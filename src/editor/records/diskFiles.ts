@@ -23,7 +23,14 @@ export const diskRecordFiles: RecordFiles = {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await fs.writeFile(temp, text, 'utf8');
+      // On the disk before the rename, so that a crash leaves the old file or the new one, never an empty one.
+      const handle = await fs.open(temp, 'w');
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await renameOver(temp, file);
     } catch (error) {
       await fs.rm(temp, { force: true });
