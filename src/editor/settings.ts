@@ -27,14 +27,18 @@ export class SettingsReader {
 
   /** The API address from the user's own settings only: a workspace can never redirect the token. */
   apiBaseUrl(): string {
-    const inspected = vscode.workspace.getConfiguration(CONFIG_SECTION).inspect<unknown>('apiBaseUrl');
-    return parseSetting('apiBaseUrl', inspected?.globalValue).value;
+    return this.userValue('apiBaseUrl');
   }
 
   /** The task link template from the user's own settings only: a workspace can never decide what opens. */
   taskUrlTemplate(): string {
-    const inspected = vscode.workspace.getConfiguration(CONFIG_SECTION).inspect<unknown>('taskUrlTemplate');
-    return parseSetting('taskUrlTemplate', inspected?.globalValue).value;
+    return this.userValue('taskUrlTemplate');
+  }
+
+  /** A setting as the user's own settings have it, whatever a workspace says. */
+  private userValue<K extends SettingKey>(key: K): Settings[K] {
+    const inspected = vscode.workspace.getConfiguration(CONFIG_SECTION).inspect<unknown>(key);
+    return parseSetting(key, inspected?.globalValue).value;
   }
 
   /**

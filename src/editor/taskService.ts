@@ -51,15 +51,22 @@ export class TaskService implements vscode.Disposable {
    * user's machine), else the extension host's (which over SSH or in a container is often UTC).
    */
   userZone(): ZoneOffset {
-    const name = this.userTimeZone();
-    return (name === undefined ? undefined : ianaZone(name)) ?? localZone;
+    return this.namedUserZone()?.zone ?? localZone;
   }
 
   /** The IANA name of `userZone()`, or undefined for the extension host's own. */
   userTimeZone(): string | undefined {
+    return this.namedUserZone()?.name;
+  }
+
+  /** The first of the profile's and the form's zones that this runtime knows. */
+  private namedUserZone(): { readonly name: string; readonly zone: ZoneOffset } | undefined {
     const state = this.session.state;
-    const profile = state.kind === 'signed-in' ? state.identity.timeZone : undefined;
-    return [profile, this.formZone].find((name) => name !== undefined && name !== '' && ianaZone(name) !== undefined);
+    for (const name of [state.kind === 'signed-in' ? state.identity.timeZone : undefined, this.formZone]) {
+      const zone = name === undefined || name === '' ? undefined : ianaZone(name);
+      if (zone !== undefined && name !== undefined) return { name, zone };
+    }
+    return undefined;
   }
 
   /** The zone a task form's page reported (kept for this window's life). */

@@ -598,6 +598,14 @@ export interface Pagination {
   readonly hasNextLink: boolean;
 }
 
+/** The last page number, when the pagination tells it (`perPage`: the page size asked for). */
+export function lastPageOf(pagination: Pagination | undefined, perPage: number): number | undefined {
+  if (pagination === undefined) return undefined;
+  if (pagination.totalPages !== undefined) return pagination.totalPages;
+  if (pagination.total !== undefined) return Math.max(1, Math.ceil(pagination.total / (pagination.perPage ?? perPage)));
+  return undefined;
+}
+
 export function parsePagination(meta: unknown): Pagination | undefined {
   const pagination = asRecord(asRecord(meta)?.['pagination']);
   if (!pagination) return undefined;

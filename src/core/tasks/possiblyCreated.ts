@@ -3,7 +3,7 @@
 // depend on an order Tallyfy does not promise: the list is filtered by creation day and asked newest first
 // (both documented), read page by page until past the attempt, and said to be incomplete when it is.
 import type { ListTasksOptions, Page } from '../tallyfy/client';
-import type { Task } from '../tallyfy/schema';
+import { lastPageOf, type Task } from '../tallyfy/schema';
 import { timeOf } from './status';
 
 /** The part of the API client the search needs (`TallyfyClient` fits). */
@@ -67,11 +67,10 @@ export async function findPossiblyCreated(
 }
 
 function isLastPage(answer: Pick<Page<Task>, 'items' | 'pagination'>, page: number): boolean {
-  const pagination = answer.pagination;
   if (answer.items.length === 0) return true;
-  if (pagination?.totalPages !== undefined) return page >= pagination.totalPages;
-  if (pagination?.total !== undefined) return page * (pagination.perPage ?? PER_PAGE) >= pagination.total;
-  return pagination?.hasNextLink !== true && answer.items.length < PER_PAGE;
+  const last = lastPageOf(answer.pagination, PER_PAGE);
+  if (last !== undefined) return page >= last;
+  return answer.pagination?.hasNextLink !== true && answer.items.length < PER_PAGE;
 }
 
 /** The page is newest first (so `sort` was honoured) and reaches back before the attempt. */

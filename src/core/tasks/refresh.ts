@@ -8,7 +8,7 @@ import { answerFor, mergeAnswer, type TaskAnswer } from '../records/merge';
 import type { TaskRecord } from '../records/record';
 import { isTallyfyError, TallyfyError, type TallyfyErrorKind } from '../tallyfy/errors';
 import type { Sleep } from '../tallyfy/http';
-import type { Pagination, Task } from '../tallyfy/schema';
+import { lastPageOf, type Pagination, type Task } from '../tallyfy/schema';
 import { CancelledError, Limiter } from './limiter';
 import { isOpen, timeOf } from './status';
 
@@ -185,14 +185,6 @@ function describeError(error: unknown): { kind: TallyfyErrorKind | 'error'; reas
 /** A 404 for the task itself (not an unknown endpoint, which would say nothing about the task). */
 function isTaskGone(error: unknown): boolean {
   return isTallyfyError(error, 'not-found') && error.code !== 'ENDPOINT_NOT_FOUND';
-}
-
-/** The last page number, when the pagination tells it. */
-function lastPageOf(pagination: Pagination | undefined, perPage: number): number | undefined {
-  if (pagination === undefined) return undefined;
-  if (pagination.totalPages !== undefined) return pagination.totalPages;
-  if (pagination.total !== undefined) return Math.max(1, Math.ceil(pagination.total / (pagination.perPage ?? perPage)));
-  return undefined;
 }
 
 /**

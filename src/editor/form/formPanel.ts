@@ -81,6 +81,8 @@ class TaskFormPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly opened = performance.now();
   private firstReady = true;
+  /** The form's words in VS Code's language (it does not change while the window lives). */
+  private readonly strings = formStrings(vscode.l10n);
   /** Members, groups and tags for the pickers, fetched once per panel (again after a failure). */
   private options: Promise<Extract<ToWebviewMessage, { type: 'options' }> | undefined> | undefined;
 
@@ -101,7 +103,7 @@ class TaskFormPanel implements vscode.Disposable {
     );
     this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
     const webview = this.panel.webview;
-    const strings = formStrings(vscode.l10n);
+    const strings = this.strings;
     webview.html = formHtml({
       cspSource: webview.cspSource,
       nonce: randomBytes(18).toString('base64'),
@@ -228,7 +230,7 @@ class TaskFormPanel implements vscode.Disposable {
       source: this.source,
       defaultDeadline: formatApiDate(this.deps.tasks.defaultDeadline()),
       locale: vscode.env.language,
-      strings: formStrings(vscode.l10n),
+      strings: this.strings,
     };
     const me = this.me();
     if (me !== undefined) init.me = me;
