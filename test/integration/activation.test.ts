@@ -4,6 +4,7 @@ import { Commands, CONFIG_SECTION, EXTENSION_ID, SettingDefaults, Views } from '
 import { taskWebLink } from '../../src/core/tallyfy/links';
 import type { TallyfyTodoApi } from '../../src/editor/api';
 import { SettingsReader } from '../../src/editor/settings';
+import { until } from './waits';
 
 export default function (): void {
   describe('activation', () => {
@@ -44,9 +45,8 @@ export default function (): void {
       const file = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
       const config = () => vscode.workspace.getConfiguration(CONFIG_SECTION, folder);
       /** Waits until VS Code has read the workspace's settings file (a window-scoped marker shows it). */
-      const whenMarker = async (value: number | undefined): Promise<void> => {
-        while (config().inspect('contextLines')?.workspaceValue !== value) await new Promise((resolve) => setTimeout(resolve, 50));
-      };
+      const whenMarker = (value: number | undefined): Promise<void> =>
+        until(() => config().inspect('contextLines')?.workspaceValue === value, vscode.workspace.onDidChangeConfiguration);
       const settings = { 'tallyfy.contextLines': 7, 'tallyfy.taskUrlTemplate': 'https://elsewhere.example/{orgId}/{taskId}' };
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(settings)));
       try {

@@ -268,7 +268,8 @@ export default function (): void {
 
         const refreshing = vscode.commands.executeCommand(Commands.refreshTasks);
         // Tallyfy has computed the list (the task not started) and holds the answer back.
-        while (!(await requestsAfter(since)).some((r) => r.fault === 'late')) await new Promise((resolve) => setTimeout(resolve, 20));
+        assert.deepEqual(await control('/late'), { held: true });
+        assert.ok((await requestsAfter(since)).some((r) => r.fault === 'late'), 'the held answer is the list\'s');
         await vscode.commands.executeCommand(Commands.completeTask, nodeOf(id));
         assert.equal(recordOf(id).status, 'completed');
         assert.equal((await control<{ released: number }>('/late', { method: 'POST' })).released, 1);

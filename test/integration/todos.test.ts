@@ -5,6 +5,7 @@ import { CodeActionTitles, Commands, EXTENSION_ID } from '../../src/core/contrac
 import type { TaskRecord } from '../../src/core/records';
 import type { TallyfyTodoApi } from '../../src/editor/api';
 import { sandboxInfo } from './sandboxInfo';
+import { until } from './waits';
 
 const sandbox = sandboxInfo;
 
@@ -166,11 +167,9 @@ export default function (): void {
           language: 'typescript',
           content: `const before = 1;\n// TODO(tallyfy:${id}): Retire the cron job\n//   It runs nightly.\nconst after = 2;\n`,
         });
-        let diagnostics: vscode.Diagnostic[] = [];
-        while (diagnostics.length === 0) {
-          diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Tallyfy');
-          if (diagnostics.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+        const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Tallyfy');
+        await until(() => ours().length > 0, vscode.languages.onDidChangeDiagnostics);
+        const diagnostics = ours();
         const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0]!.range);
         const command = actions.find((a) => a.title === 'Remove the TODO')?.command;
         assert.ok(command, 'offers "Remove the TODO"');

@@ -133,6 +133,8 @@ export interface SandboxControl {
   clearFaults(): void;
   /** Delivers the answers `late` faults hold; how many there were. */
   releaseLate(): number;
+  /** Resolves once a `late` fault holds an answer back (at once when one already does). */
+  whenLateHeld(): Promise<void>;
   /** Faults not used up yet, with their remaining counts. */
   faults(): FaultSpec[];
   requests(filter?: { method?: string; path?: string }): RecordedRequest[];
@@ -193,6 +195,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let toggles = { validation: 0, owners: 0, dates: 0 };
   let inFlight = 0;
   let lateWaiters: Array<() => void> = [];
+  let heldWatchers: Array<() => void> = [];
   let settleWaiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
 
@@ -917,7 +920,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
 
     if (fault?.kind === 'late') {
-      await (fault.delayMs === undefined ? new Promise<void>((resolve) => lateWaiters.push(resolve)) : sleep(fault.delayMs));
+      if (fault.delayMs === undefined) {
+        const released = new Promise<void>((resolve) => lateWaiters.push(resolve));
+        const watchers = heldWatchers;
+        heldWatchers = [];
+        for (const resolve of watchers) resolve();
+        await released;
+      } else {
+        await sleep(fault.delayMs);
+      }
       send(res, result, requestHeaders);
       return;
     }
@@ -965,6 +976,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         } else result = { status: 405, body: { error: 'Method not allowed.' } };
       } else if (what === 'late' && method === 'POST') {
         result = ok({ released: control.releaseLate() });
+      } else if (what === 'late' && method === 'GET') {
+        // Answers once an answer is held back: a test waits for that state instead of polling for it.
+        await control.whenLateHeld();
+        result = ok({ held: true });
       } else if (what === 'requests') {
         if (method === 'GET') {
           const filter: { method?: string; path?: string } = {};
@@ -1058,6 +1073,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       lateWaiters = [];
       for (const resolve of waiters) resolve();
       return waiters.length;
+    },
+    whenLateHeld() {
+      return lateWaiters.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => heldWatchers.push(resolve));
     },
     faults() {
       return faults.map(({ remaining, ...fault }) => ({ ...fault, count: remaining }));

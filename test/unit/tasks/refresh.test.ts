@@ -37,7 +37,8 @@ describe('refreshing task records', () => {
 
       s().injectFault({ kind: 'late', method: 'GET', path: LIST });
       const refreshing = refreshRecords(await store.all(), { clientFor: () => client });
-      while (!s().requests({ method: 'GET', path: LIST }).some((r) => r.fault === 'late')) await new Promise((resolve) => setImmediate(resolve));
+      await s().whenLateHeld();
+      assert.ok(s().requests({ method: 'GET', path: LIST }).some((r) => r.fault === 'late'), 'the held answer is the list\'s');
       // The list answer is computed; before it arrives, the task is completed and its record updated.
       await client.completeTask(s().orgId, first!.id);
       const asked = (await store.get(first!.id))!;
