@@ -216,7 +216,11 @@ class TaskFormPanel implements vscode.Disposable {
 
   /** Members, groups and tags for the pickers, loaded once per session. */
   private sendOptions(): void {
-    this.sendOptions();
+    this.options ??= this.loadOptions();
+    void this.options.then((options) => {
+      if (options !== undefined) this.post(options);
+      else this.options = undefined;
+    });
   }
 
   /** Sends what the form starts from, then replays the current outcome (a hidden page lost it). */
@@ -240,11 +244,7 @@ class TaskFormPanel implements vscode.Disposable {
     if (this.outcome.kind === 'submitting') this.post({ type: 'submitting' });
     if (this.outcome.kind === 'failed') this.post(this.outcome.message);
     if (this.outcome.kind === 'created') this.post(this.createdMessage(this.outcome.record));
-    this.options ??= this.loadOptions();
-    void this.options.then((options) => {
-      if (options !== undefined) this.post(options);
-      else this.options = undefined;
-    });
+    this.sendOptions();
   }
 
   /** Members, groups and tags for the pickers; a failure leaves the pickers to search on demand. */
