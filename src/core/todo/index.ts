@@ -23,3 +23,4 @@ export {
   isTaskId,
 } from './references';
 export { referenceEdit } from './writeback';
+export { languageForPath } from './fileLanguages';

@@ -1,0 +1,68 @@
+// A review as the extension keeps it in workspace state, so a hidden panel or a reloaded window gets its
+// rows and their states back. Read back through this schema: a stored value of another shape is dropped.
+import * as z from 'zod/mini';
+import { TASK_TYPES } from '../tallyfy/schema';
+import type { BulkDefaults } from './protocol';
+import type { ReviewRow, RowState } from './review';
+
+const text = z.string();
+const rowState = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ready') }),
+  z.object({ kind: z.literal('linked'), taskId: text }),
+  z.object({ kind: z.literal('queued') }),
+  z.object({ kind: z.literal('creating') }),
+  z.object({ kind: z.literal('created'), taskId: text, written: z.boolean() }),
+  z.object({ kind: z.literal('failed'), message: text }),
+  z.object({ kind: z.literal('unknown'), message: text }),
+]);
+
+const storedReviewSchema = z.object({
+  id: text,
+  scope: text,
+  rows: z.array(
+    z.object({
+      key: text,
+      uri: text,
+      path: text,
+      line: z.int().check(z.nonnegative()),
+      keyword: text,
+      todoTitle: text,
+      title: text,
+      description: text,
+      authors: z.array(text),
+      checked: z.boolean(),
+      touched: z.boolean(),
+      duplicate: z.optional(z.enum(['same-file', 'record', 'tallyfy'])),
+      state: rowState,
+    }),
+  ),
+  defaults: z.object({
+    assignee: z.optional(z.int().check(z.positive())),
+    deadline: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    taskType: z.enum(TASK_TYPES),
+    tags: z.array(text),
+  }),
+});
+
+export interface StoredReview {
+  readonly id: string;
+  readonly scope: string;
+  readonly rows: readonly ReviewRow[];
+  readonly defaults: BulkDefaults;
+}
+
+/**
+ * A stored review, or undefined. Rows that were being sent when the window went away come back as
+ * "outcome unknown" (their request may have left: they are never sent again by themselves); rows that
+ * were waiting come back ready.
+ */
+export function parseStoredReview(data: unknown, interrupted: string): StoredReview | undefined {
+  const result = storedReviewSchema.safeParse(data);
+  if (!result.success) return undefined;
+  const rows = result.data.rows.map((row): ReviewRow => {
+    const state: RowState =
+      row.state.kind === 'creating' ? { kind: 'unknown', message: interrupted } : row.state.kind === 'queued' ? { kind: 'ready' } : row.state;
+    return { ...row, state };
+  });
+  return { ...result.data, rows };
+}
