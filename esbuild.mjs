@@ -1,5 +1,6 @@
-// Bundles the extension (Node, CommonJS), the form's script (browser) and, with --tests, the suite that
-// runs inside VS Code. --production minifies and drops source maps; --watch rebuilds on change.
+// Bundles the extension (Node, CommonJS), the scripts of the form and the review (browser) and, with
+// --tests, the suite that runs inside VS Code. --production minifies and drops source maps; --watch
+// rebuilds on change.
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -20,6 +21,13 @@ const builds = [
   {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  },
+  {
+    entryPoints: ['src/webview/bulk/main.ts'],
+    outfile: 'dist/review.js',
     platform: 'browser',
     format: 'iife',
     target: 'chrome120',

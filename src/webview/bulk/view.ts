@@ -1,0 +1,108 @@
+// What the review page shows for its rows, run and buttons, as text: pure, so it is tested without a
+// browser. The DOM lives in app.ts.
+import type { BulkStrings, RowView, RunView } from '../../core/bulk/protocol';
+
+type RowState = RowView['state'];
+
+/** Fills `{name}` placeholders; unknown ones are left as they are. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+}
+
+/** Whether a row in this state can be checked: its task is not made (or possibly made) already. */
+export function isSelectableState(state: RowState): boolean {
+  return state.kind === 'ready' || state.kind === 'failed';
+}
+
+/** How many rows "Create" would create: the checked rows that can still be created. */
+export function checkedCount(rows: readonly RowView[]): number {
+  let count = 0;
+  for (const row of rows) if (row.checked && isSelectableState(row.state)) count++;
+  return count;
+}
+
+export function failedCount(rows: readonly RowView[]): number {
+  let count = 0;
+  for (const row of rows) if (row.state.kind === 'failed') count++;
+  return count;
+}
+
+/** Puts a task id into a state's text; a text without `{taskId}` gets the id after it. */
+function withTaskId(template: string, taskId: string): string {
+  return template.includes('{taskId}') ? fill(template, { taskId }) : `${template} ${taskId}`;
+}
+
+/** The badge of a row's state; none for a row that is simply ready. */
+export function stateText(strings: BulkStrings, state: RowState): string | undefined {
+  switch (state.kind) {
+    case 'ready':
+      return undefined;
+    case 'linked':
+      return withTaskId(strings['state.linked'], state.taskId);
+    case 'queued':
+      return strings['state.queued'];
+    case 'creating':
+      return strings['state.creating'];
+    case 'created':
+      return withTaskId(strings[state.written ? 'state.created' : 'state.createdNotWritten'], state.taskId);
+    case 'failed':
+      return strings['state.failed'];
+    case 'unknown':
+      return strings['state.unknown'];
+  }
+}
+
+/** The message shown after a failed or unknown row's badge. */
+export function stateMessage(state: RowState): string | undefined {
+  return state.kind === 'failed' || state.kind === 'unknown' ? state.message : undefined;
+}
+
+export function duplicateText(strings: BulkStrings, duplicate: RowView['duplicate']): string | undefined {
+  return duplicate === undefined ? undefined : strings[`duplicate.${duplicate}`];
+}
+
+/** Where a row's TODO is, as shown: `path:line` with the line 1-based. */
+export function locationText(row: Pick<RowView, 'path' | 'line'>): string {
+  return `${row.path}:${row.line + 1}`;
+}
+
+/** The primary button's text for `count` checked rows. */
+export function createLabel(strings: BulkStrings, count: number): string {
+  return count === 1 ? fill(strings.createOne, { count }) : fill(strings.create, { count });
+}
+
+/** The summary line under the heading. */
+export function summaryText(strings: BulkStrings, rows: readonly RowView[]): string {
+  const counts: Record<RowState['kind'], number> = { ready: 0, linked: 0, queued: 0, creating: 0, created: 0, failed: 0, unknown: 0 };
+  for (const row of rows) counts[row.state.kind]++;
+  return fill(strings.summary, { total: rows.length, checked: checkedCount(rows), ...counts });
+}
+
+export function progressText(strings: BulkStrings, run: RunView): string {
+  return fill(strings.progress, { done: run.done, total: run.total });
+}
+
+/** The label of the "you" choice among the assignees. */
+export function youLabel(strings: BulkStrings, me: { readonly name: string } | undefined): string {
+  return fill(strings.you, { name: me?.name ?? '' }).trim();
+}
+
+/**
+ * Where a key moves the focus in the row list: the index of the row to focus among `count` shown rows,
+ * or undefined when the key does not move it. Home/End go to the first and last row.
+ */
+export function moveIndex(key: string, index: number, count: number): number | undefined {
+  if (count === 0) return undefined;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(index + 1, count - 1);
+    case 'ArrowUp':
+      return Math.max(index - 1, 0);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
