@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/harness/node_modules/**', '**/*.mjs'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/harness/node_modules/**', '**/*.mjs', 'test/fixtures/reference-webview/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -6,6 +6,7 @@ import { RecordStore } from './core/records';
 import { createApi, type TallyfyTodoApi } from './editor/api';
 import { Session } from './editor/auth/session';
 import { signIn, switchOrganization } from './editor/auth/signIn';
+import { registerBulkCreate } from './editor/bulk';
 import { TokenStore } from './editor/auth/tokenStore';
 import { registerCommand } from './editor/commands';
 import { presentError } from './editor/errors';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
       extensionUri: context.extensionUri,
       workspaceState: context.workspaceState,
     }),
+    registerBulkCreate({ tasks, session, settings, log, extensionUri: context.extensionUri, workspaceState: context.workspaceState, presentError: deps.presentError }),
     registerCommand(Commands.findLinkedTodos, () => findLinkedTodos({ tasks, session, settings, log }), deps),
   );
   const view = new TasksView(tasks, session, context.workspaceState);

@@ -11,6 +11,8 @@ export const Commands = {
   /** The editor context menu's entry: same action, titled "Create Tallyfy Task from TODO". */
   createTaskFromTodoMenu: 'tallyfy.createTaskFromTodo.menu',
   quickCreateTaskFromTodo: 'tallyfy.quickCreateTaskFromTodo',
+  /** Reviews the unlinked TODOs of a selection, file, folder or the workspace, then creates their tasks. */
+  createTasksFromTodos: 'tallyfy.createTasksFromTodos',
   refreshTasks: 'tallyfy.refreshTasks',
   findLinkedTodos: 'tallyfy.findLinkedTodos',
   showLog: 'tallyfy.showLog',
@@ -46,6 +48,7 @@ export const CommandTitles: Readonly<Record<CommandId, string>> = {
   [Commands.createTaskFromTodo]: 'Create Task from TODO',
   [Commands.createTaskFromTodoMenu]: 'Create Tallyfy Task from TODO',
   [Commands.quickCreateTaskFromTodo]: 'Quick Create Task from TODO',
+  [Commands.createTasksFromTodos]: 'Create Tasks from TODOs…',
   [Commands.refreshTasks]: 'Refresh Tasks',
   [Commands.findLinkedTodos]: 'Find Linked TODOs',
   [Commands.showLog]: 'Show Log',

@@ -17,6 +17,17 @@ export type CreateTaskRequest = Omit<CreateTaskInput, 'owners' | 'deadline' | 't
   task_type?: CreateTaskInput['task_type'];
 };
 
+/** Creates tasks in one organization as one user (see `TaskService.creator`). */
+export interface TaskCreator {
+  readonly orgId: string;
+  readonly userId: number;
+  readonly userName: string;
+  create(
+    request: CreateTaskRequest,
+    options?: { source?: Omit<RecordSource, 'reference'> | undefined; signal?: AbortSignal | undefined },
+  ): Promise<TaskRecord>;
+}
+
 /**
  * Creates tasks and keeps their records: the one way every entry point (public API, quick create, the
  * form) creates a task, so defaults, logging and the records are the same for all.
@@ -92,23 +103,34 @@ export class TaskService implements vscode.Disposable {
     request: CreateTaskRequest,
     options: { source?: Omit<RecordSource, 'reference'> | undefined; signal?: AbortSignal | undefined } = {},
   ): Promise<TaskRecord> {
+    return this.creator().create(request, options);
+  }
+
+  /**
+   * Creates tasks for the session as it is now: the organization, the user and the token stay those of
+   * this moment (a run of many creates does not move to another organization halfway).
+   */
+  creator(): TaskCreator {
     const { client, orgId, state } = this.session.requireOrganization();
-    const input: Record<string, unknown> = {
-      ...request,
-      task_type: request.task_type ?? 'task',
-      owners: request.owners ?? { users: [state.identity.userId] },
-      deadline: request.deadline ?? this.defaultDeadline(),
+    const create: TaskCreator['create'] = async (request, options = {}) => {
+      const input: Record<string, unknown> = {
+        ...request,
+        task_type: request.task_type ?? 'task',
+        owners: request.owners ?? { users: [state.identity.userId] },
+        deadline: request.deadline ?? this.defaultDeadline(),
+      };
+      this.attempts.set(request.title.trim(), new Date());
+      const task: Task = await client.createTask(orgId, input, { signal: options.signal });
+      this.log.info(`Created task ${task.id} in organization ${orgId}.`);
+      const record = taskToRecord(task, {
+        orgId,
+        baseUrl: state.identity.baseUrl,
+        source: options.source && { ...options.source, reference: formatReference(task.id) },
+        names: { users: new Map([[state.identity.userId, state.identity.userName]]) },
+      });
+      return this.records.add(record);
     };
-    this.attempts.set(request.title.trim(), new Date());
-    const task: Task = await client.createTask(orgId, input, { signal: options.signal });
-    this.log.info(`Created task ${task.id} in organization ${orgId}.`);
-    const record = taskToRecord(task, {
-      orgId,
-      baseUrl: state.identity.baseUrl,
-      source: options.source && { ...options.source, reference: formatReference(task.id) },
-      names: { users: new Map([[state.identity.userId, state.identity.userName]]) },
-    });
-    return this.records.add(record);
+    return { orgId, userId: state.identity.userId, userName: state.identity.userName, create };
   }
 
   /**
@@ -119,6 +141,13 @@ export class TaskService implements vscode.Disposable {
     const { client, orgId } = this.session.requireOrganization();
     const attemptedAt = this.attempts.get(title.trim()) ?? new Date(Date.now() - 86_400_000);
     return findPossiblyCreated(client, orgId, title, attemptedAt, { signal });
+  }
+
+  /** The titles of the organization's newest one-off tasks (one page), to flag TODOs that have a task already. */
+  async recentTaskTitles(signal?: AbortSignal): Promise<string[]> {
+    const { client, orgId } = this.session.requireOrganization();
+    const page = await client.listTasks(orgId, { isOneoff: true, sort: 'newest', perPage: 100, signal });
+    return page.items.map((task) => task.title);
   }
 
   /** The record of a task id, when this workspace has one. */

@@ -60,7 +60,7 @@ describe('manifest', () => {
     }
   });
 
-  it('hides the commands that need a task or a TODO from the palette, and shows the right-click item only on a TODO', () => {
+  it('hides the commands that need a task or a TODO from the palette, and shows the right-click items only on a TODO or a selection', () => {
     const palette = pkg.contributes.menus.commandPalette;
     for (const id of PaletteHiddenCommands) {
       assert.ok(palette.some((e: { command: string; when: string }) => e.command === id && e.when === 'false'), id);
@@ -68,8 +68,12 @@ describe('manifest', () => {
     const context = pkg.contributes.menus['editor/context'];
     assert.deepEqual(
       context.map((e: { command: string; when: string }) => [e.command, e.when]),
-      [[Commands.createTaskFromTodoMenu, ContextKeys.onTodo]],
+      [
+        [Commands.createTaskFromTodoMenu, ContextKeys.onTodo],
+        [Commands.createTasksFromTodos, `${ContextKeys.onTodo} || editorHasSelection`],
+      ],
     );
+    assert.deepEqual(pkg.contributes.menus['explorer/context'].map((e: { command: string }) => e.command), [Commands.createTasksFromTodos]);
   });
 
   it("offers Restore on an archived task instead of Complete, Reopen and Archive, and keeps the task's other items", () => {

@@ -6,40 +6,10 @@ import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { lineSource } from '../todos/documents';
+import { eachLimited, excludeGlob, MAX_SCANNED_FILE_BYTES, MAX_SCANNED_FILES } from '../workspaceFiles';
 
 const READ_CONCURRENCY = 8;
 const REQUEST_CONCURRENCY = 4;
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const MAX_FILES = 50_000;
-
-/**
- * `files.exclude` and `search.exclude` of every workspace folder as one glob for findFiles (passing a
- * glob replaces the default): a pattern one folder excludes is left out everywhere.
- */
-function excludeGlob(): string | undefined {
-  const patterns = new Set<string>();
-  const folders = vscode.workspace.workspaceFolders?.map((folder) => folder.uri) ?? [null];
-  for (const folder of folders) {
-    for (const section of ['files', 'search']) {
-      const excluded = vscode.workspace.getConfiguration(section, folder).get<Record<string, unknown>>('exclude') ?? {};
-      for (const [pattern, on] of Object.entries(excluded)) {
-        if (on === true) patterns.add(pattern);
-      }
-    }
-  }
-  return patterns.size === 0 ? undefined : `{${[...patterns].join(',')}}`;
-}
-
-/** Runs `work` on every item, at most `limit` at once, stopping when cancelled. */
-async function eachLimited<T>(items: readonly T[], limit: number, token: vscode.CancellationToken, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (!token.isCancellationRequested && next < items.length) {
-      await work(items[next++] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /**
  * "Tallyfy: Find Linked TODOs": finds the comments in the workspace that carry a `tallyfy:<id>`
@@ -52,7 +22,7 @@ export async function findLinkedTodos(deps: { tasks: TaskService; session: Sessi
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding linked TODOs'), cancellable: true },
     async (progress, token) => {
-      const uris = await vscode.workspace.findFiles('**/*', excludeGlob(), MAX_FILES, token);
+      const uris = await vscode.workspace.findFiles('**/*', excludeGlob(), MAX_SCANNED_FILES, token);
       const linked = new Map<string, { uri: vscode.Uri; line: number }>();
       let read = 0;
       await eachLimited(uris, READ_CONCURRENCY, token, async (uri) => {
@@ -61,7 +31,7 @@ export async function findLinkedTodos(deps: { tasks: TaskService; session: Sessi
         let bytes: Uint8Array;
         try {
           const stat = await vscode.workspace.fs.stat(uri);
-          if (stat.size > MAX_FILE_BYTES) return;
+          if (stat.size > MAX_SCANNED_FILE_BYTES) return;
           bytes = await vscode.workspace.fs.readFile(uri);
         } catch {
           return;

@@ -1,0 +1,430 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import {
+  checkedRows,
+  CONFIRM_ABOVE,
+  countRows,
+  describeInvalidFromReview,
+  flagDuplicates,
+  parseFromReview,
+  parseStoredReview,
+  reviewRows,
+  setChecked,
+  setTitle,
+  type BulkDefaults,
+  type BulkRun,
+  type BulkRunEnd,
+  type FromReviewMessage,
+  type ReviewRow,
+  type RowState,
+  type RowView,
+  type RunView,
+  type StoredReview,
+  type ToReviewMessage,
+} from '../../core/bulk';
+import { formHtml } from '../../core/form';
+import { instantToLocal } from '../../core/zone';
+import { checkForTask } from '../checkForTask';
+import { describeError } from '../errors';
+import type { Logger } from '../log';
+import type { SettingsReader } from '../settings';
+import { writeBackReference } from '../todos/writeBack';
+import { createRows, titleProblem, type RunDeps } from './createRun';
+import { scanScope, scopeLabel, type ReviewScope } from './scan';
+import { reviewStrings } from './strings';
+
+export const REVIEW_VIEW_TYPE = 'tallyfy.review';
+const STORE_PREFIX = 'tallyfy.review:';
+/** How often a changing review is written to workspace state, at most. */
+const STORE_EVERY_MS = 500;
+/** Rows' changes reach the page together, at most this often. */
+const POST_EVERY_MS = 50;
+
+export interface ReviewDeps extends RunDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly workspaceState: vscode.Memento;
+}
+
+/** The open reviews, and the serializer that brings them back after a reload. */
+export class ReviewPanels implements vscode.Disposable {
+  private readonly open = new Set<ReviewPanel>();
+  private readonly serializer: vscode.Disposable;
+
+  constructor(private readonly deps: ReviewDeps) {
+    this.serializer = vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        const id = state !== null && typeof state === 'object' ? (state as { reviewId?: unknown }).reviewId : undefined;
+        const stored = typeof id === 'string'
+          ? parseStoredReview(deps.workspaceState.get(STORE_PREFIX + id), vscode.l10n.t('The window closed while this task was being sent: it may exist. Check for it before creating it again.'))
+          : undefined;
+        if (stored === undefined) {
+          panel.dispose();
+          return;
+        }
+        this.track(new ReviewPanel(deps, stored, panel));
+      },
+    });
+  }
+
+  /** Scans the scope and opens its review. */
+  async show(scope: ReviewScope): Promise<void> {
+    const started = performance.now();
+    const { tasks, settings, log } = this.deps;
+    const scan = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Finding TODOs…') },
+      () => scanScope(scope, settings, new vscode.CancellationTokenSource().token),
+    );
+    const rows = reviewRows(scan.todos, tasks.createdTasks().map((record) => record.title));
+    log.info(`Create Tasks from TODOs: ${scan.todos.length} TODOs in ${scan.files} files scanned in ${(performance.now() - started).toFixed(0)} ms.`);
+    const review: StoredReview = {
+      id: randomBytes(8).toString('hex'),
+      scope: scopeLabel(scope),
+      rows,
+      defaults: defaultsFor(this.deps),
+    };
+    const panel = new ReviewPanel(this.deps, review, undefined, settings);
+    this.track(panel);
+    void panel.flagRecentTallyfyTitles();
+  }
+
+  private track(panel: ReviewPanel): void {
+    this.open.add(panel);
+    panel.onDidDispose(() => this.open.delete(panel));
+  }
+
+  dispose(): void {
+    this.serializer.dispose();
+    for (const panel of [...this.open]) panel.dispose();
+  }
+}
+
+function defaultsFor(deps: RunDeps): BulkDefaults {
+  return { deadline: instantToLocal(deps.tasks.defaultDeadline(), deps.tasks.userZone()).date, taskType: 'task', tags: [] };
+}
+
+/** One "Create Tallyfy tasks" panel: the rows, their states, and the run creating them. */
+class ReviewPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private rows: ReviewRow[];
+  private defaults: BulkDefaults;
+  private run: BulkRun | undefined;
+  private runView: RunView = { phase: 'review', done: 0, total: 0 };
+  private members: Array<{ id: number; name: string }> = [];
+  private tags: Array<{ id: string; title: string }> = [];
+  private readonly changedKeys = new Set<string>();
+  private postTimer: ReturnType<typeof setTimeout> | undefined;
+  private storeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private readonly opened = performance.now();
+  private readonly strings = reviewStrings(vscode.l10n);
+  private closed = false;
+
+  constructor(
+    private readonly deps: ReviewDeps,
+    private readonly review: StoredReview,
+    restored: vscode.WebviewPanel | undefined,
+    private readonly settings: SettingsReader = deps.settings,
+  ) {
+    this.rows = [...review.rows];
+    this.defaults = review.defaults;
+    const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
+    this.panel = restored ?? vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Create Tallyfy tasks'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: roots,
+      retainContextWhenHidden: false,
+    });
+    this.panel.webview.options = { enableScripts: true, localResourceRoots: roots };
+    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
+    const webview = this.panel.webview;
+    webview.html = formHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'review.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'review.css')).toString(),
+      title: this.strings.heading,
+      loading: this.strings.loading,
+      lang: vscode.env.language,
+    });
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
+      deps.session.onDidChange(() => void this.loadOptions()),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+    this.store();
+    this.postInit();
+    void this.loadOptions();
+  }
+
+  private get log(): Logger {
+    return this.deps.log;
+  }
+
+  private post(message: ToReviewMessage): void {
+    if (!this.closed) void this.panel.webview.postMessage(message);
+  }
+
+  private view(row: ReviewRow): RowView {
+    const view: RowView = { key: row.key, path: row.path, line: row.line, title: row.title, checked: row.checked, state: row.state, assignees: this.assigneeName() };
+    if (row.duplicate !== undefined) view.duplicate = row.duplicate;
+    return view;
+  }
+
+  private assigneeName(): string {
+    const { assignee } = this.defaults;
+    const state = this.deps.session.state;
+    if (assignee === undefined) return state.kind === 'signed-in' ? this.strings.you.replace('{name}', state.identity.userName) : '';
+    return this.members.find((member) => member.id === assignee)?.name ?? `#${assignee}`;
+  }
+
+  private postInit(): void {
+    const state = this.deps.session.state;
+    const init: Extract<ToReviewMessage, { type: 'init' }> = {
+      type: 'init',
+      reviewId: this.review.id,
+      strings: this.strings,
+      locale: vscode.env.language,
+      scope: this.review.scope,
+      rows: this.rows.map((row) => this.view(row)),
+      defaults: this.defaults,
+      members: this.members,
+      tags: this.tags,
+      run: this.runView,
+    };
+    if (state.kind === 'signed-in') init.me = { id: state.identity.userId, name: state.identity.userName };
+    this.post(init);
+  }
+
+  private async receive(data: unknown): Promise<void> {
+    const message = parseFromReview(data);
+    if (message === undefined) {
+      this.log.warn(`Dropped an invalid message from the review: ${describeInvalidFromReview(data)}`);
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.log.error(error instanceof Error ? error : String(error));
+      void vscode.window.showErrorMessage(describeError(error).message);
+    }
+  }
+
+  private async handle(message: FromReviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.log.info(`Create Tallyfy tasks panel ready in ${(performance.now() - this.opened).toFixed(0)} ms (${this.rows.length} rows).`);
+        this.postInit();
+        return;
+      case 'check':
+        this.change(setChecked(this.rows, new Set(message.keys), message.checked));
+        return;
+      case 'title':
+        this.change(setTitle(this.rows, message.key, message.title), false);
+        return;
+      case 'defaults':
+        this.defaults = message.defaults;
+        this.store();
+        this.post({ type: 'rows', rows: this.rows.map((row) => this.view(row)) });
+        return;
+      case 'reveal':
+        await this.reveal(message.key);
+        return;
+      case 'create':
+        await this.create(checkedRows(this.rows));
+        return;
+      case 'retryFailed':
+        await this.create(checkedRows(this.rows).filter((row) => row.state.kind === 'failed'));
+        return;
+      case 'cancel':
+        this.run?.cancel();
+        return;
+      case 'checkForTask':
+        await this.checkRow(message.key);
+        return;
+      case 'signIn':
+        await vscode.commands.executeCommand('tallyfy.signIn');
+        return;
+    }
+  }
+
+  /** Replaces the rows; the rows that changed reach the page (`echo`) and the store. */
+  private change(next: ReviewRow[], echo = true): void {
+    const before = new Map(this.rows.map((row) => [row.key, row]));
+    this.rows = next;
+    if (echo) for (const row of next) if (before.get(row.key) !== row) this.changedKeys.add(row.key);
+    this.schedulePost();
+    this.store();
+  }
+
+  /** A row's new state; a created row is no longer checked, the others keep their check through a run. */
+  private setRowState(key: string, state: RowState): void {
+    this.change(this.rows.map((row) => (row.key === key ? { ...row, state, checked: state.kind === 'created' ? false : row.checked } : row)));
+  }
+
+  private schedulePost(): void {
+    this.postTimer ??= setTimeout(() => this.postRows(), POST_EVERY_MS);
+  }
+
+  /** Sends the rows changed since the last post (before a `run` message, so the page sees them first). */
+  private postRows(): void {
+    if (this.postTimer !== undefined) clearTimeout(this.postTimer);
+    this.postTimer = undefined;
+    const changed = this.rows.filter((row) => this.changedKeys.has(row.key));
+    this.changedKeys.clear();
+    if (changed.length > 0) this.post({ type: 'rows', rows: changed.map((row) => this.view(row)) });
+  }
+
+  /** Keeps the review in workspace state (at most every half second), for a hidden panel and a reload. */
+  private store(): void {
+    this.storeTimer ??= setTimeout(() => {
+      this.storeTimer = undefined;
+      if (this.closed) return;
+      const stored: StoredReview = { id: this.review.id, scope: this.review.scope, rows: this.rows, defaults: this.defaults };
+      void this.deps.workspaceState.update(STORE_PREFIX + this.review.id, stored);
+    }, STORE_EVERY_MS);
+  }
+
+  private setRun(view: RunView): void {
+    this.postRows();
+    this.runView = view;
+    this.post({ type: 'run', run: view });
+  }
+
+  /** The titles of recent Tallyfy tasks flag rows with the same title: one search, not one per row. */
+  async flagRecentTallyfyTitles(): Promise<void> {
+    if (this.deps.session.state.kind !== 'signed-in') return;
+    try {
+      const titles = await this.deps.tasks.recentTaskTitles();
+      this.change(flagDuplicates(this.rows, titles, 'tallyfy'));
+    } catch (error) {
+      this.log.warn(`Could not read recent Tallyfy tasks to flag duplicates: ${describeError(error).message}`);
+    }
+  }
+
+  private async loadOptions(): Promise<void> {
+    const state = this.deps.session.state;
+    if (state.kind !== 'signed-in') return;
+    try {
+      const { client, orgId } = this.deps.session.requireOrganization();
+      const [members, tags] = await Promise.all([client.listUsers(orgId, { perPage: 100 }), client.listTags(orgId, { perPage: 100 })]);
+      this.members = members.items.map((member) => ({ id: member.id, name: member.fullName }));
+      this.tags = tags.items.map((tag) => ({ id: tag.id, title: tag.title }));
+      this.post({ type: 'options', me: { id: state.identity.userId, name: state.identity.userName }, members: this.members, tags: this.tags });
+    } catch (error) {
+      this.log.warn(`Could not load members and tags for the review: ${describeError(error).message}`);
+    }
+  }
+
+  private async reveal(key: string): Promise<void> {
+    const row = this.rows.find((candidate) => candidate.key === key);
+    if (row === undefined) return;
+    const record = row.state.kind === 'created' ? this.deps.tasks.find(row.state.taskId) : undefined;
+    const line = record?.source?.line ?? row.line;
+    const position = new vscode.Position(line, 0);
+    await vscode.window.showTextDocument(vscode.Uri.parse(row.uri), { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(position, position), preview: true });
+  }
+
+  /** Creates the given rows' tasks (asking first above CONFIRM_ABOVE); one run at a time. */
+  private async create(rows: readonly ReviewRow[]): Promise<void> {
+    if (this.run !== undefined || rows.length === 0) return;
+    if (rows.length > CONFIRM_ABOVE) {
+      const go = vscode.l10n.t('Create {0} Tasks', rows.length);
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Create {0} Tallyfy tasks?', rows.length), { modal: true, detail: this.review.scope }, go);
+      if (answer !== go) return;
+    }
+    const valid: ReviewRow[] = [];
+    for (const row of rows) {
+      const problem = titleProblem(row.title);
+      if (problem === undefined) valid.push(row);
+      else this.setRowState(row.key, { kind: 'failed', message: problem });
+    }
+    let done = 0;
+    const total = valid.length;
+    let end: BulkRunEnd;
+    try {
+      end = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating Tallyfy tasks'), cancellable: true },
+        (progress, token) =>
+          createRows(this.deps, valid, this.defaults, {
+            onRow: (key, state) => this.setRowState(key, state),
+            onSettled: () => {
+              done++;
+              progress.report({ message: vscode.l10n.t('{0} of {1}', done, total), increment: 100 / Math.max(1, total) });
+              this.runView = { phase: 'running', done, total };
+              this.schedulePostRun();
+            },
+            onStart: (run) => {
+              this.run = run;
+              token.onCancellationRequested(() => run.cancel());
+              this.setRun({ phase: 'running', done: 0, total });
+            },
+          }          ),
+      );
+    } catch (error) {
+      // The run could not start (signed out, no organization): the rows stay as they were.
+      const description = describeError(error);
+      this.setRun({ phase: 'over', done: 0, total, message: description.message, signIn: true });
+      return;
+    } finally {
+      this.run = undefined;
+    }
+    this.finish(end, total);
+  }
+
+  private runPostTimer: ReturnType<typeof setTimeout> | undefined;
+  private schedulePostRun(): void {
+    this.runPostTimer ??= setTimeout(() => {
+      this.runPostTimer = undefined;
+      if (this.runView.phase === 'running') this.post({ type: 'run', run: this.runView });
+    }, POST_EVERY_MS);
+  }
+
+  private finish(end: BulkRunEnd, total: number): void {
+    const counts = countRows(this.rows);
+    const view: RunView = { phase: 'over', done: total, total };
+    if (end.kind === 'stopped') {
+      view.message = end.message;
+      view.signIn = this.deps.session.state.kind !== 'signed-in';
+    }
+    this.setRun(view);
+    const summary = vscode.l10n.t('Tallyfy tasks: {0} created, {1} failed, {2} to check.', counts.created, counts.failed, counts.unknown);
+    this.log.info(summary);
+    if (end.kind === 'stopped') void vscode.window.showWarningMessage(end.message);
+    else if (counts.failed + counts.unknown > 0) void vscode.window.showWarningMessage(summary);
+    else void vscode.window.showInformationMessage(summary);
+  }
+
+  /** "Check for the task" of a row whose outcome is unknown: the user says whether it was created. */
+  private async checkRow(key: string): Promise<void> {
+    const row = this.rows.find((candidate) => candidate.key === key);
+    if (row === undefined || row.state.kind !== 'unknown') return;
+    const source = { uri: row.uri, line: row.line };
+    const outcome = await checkForTask(this.deps.tasks, row.title.trim(), source);
+    if (outcome.kind === 'found') {
+      this.setRowState(key, { kind: 'created', taskId: outcome.record.id, written: false });
+      const tracked = { uri: vscode.Uri.parse(row.uri), todo: { keyword: row.keyword, title: row.todoTitle }, expectedLine: row.line };
+      const written = await writeBackReference(tracked, outcome.record.id, this.settings, this.log, { saveIfClean: true });
+      const linked = written.kind === 'written' || written.kind === 'already-there';
+      if (linked) await this.deps.tasks.linkedAt(outcome.record.id, written.line);
+      this.setRowState(key, { kind: 'created', taskId: outcome.record.id, written: linked });
+    } else if (outcome.kind === 'create-again') {
+      this.change(this.rows.map((candidate) => (candidate.key === key ? { ...candidate, checked: true, state: { kind: 'failed', message: vscode.l10n.t('Not created: "Retry failed" creates it.') } } : candidate)));
+    }
+  }
+
+  dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.run?.cancel();
+    if (this.postTimer) clearTimeout(this.postTimer);
+    if (this.storeTimer) clearTimeout(this.storeTimer);
+    if (this.runPostTimer) clearTimeout(this.runPostTimer);
+    // A panel the user closed is over: its review is not kept.
+    void this.deps.workspaceState.update(STORE_PREFIX + this.review.id, undefined);
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.panel.dispose();
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
+}

@@ -1,0 +1,183 @@
+// "Create Tasks from TODOs…" in the real workbench against the sandbox: the Explorer's menu on a folder
+// reviews its TODOs and only them; a run survives a 429 burst and a dropped connection without creating
+// a task twice; "Retry failed" creates only the failed rows; a sign-out stops the run and keeps the rest.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { ensureSignedIn, menuItem, rightClickMenu, runCommand, signInItem, uniqueTitle, useE2E, type E2E } from './workbench';
+
+const ITEM = 'Create Tasks from TODOs…';
+const CREATE_PATH = '/organizations/*/tasks';
+
+let folderCount = 0;
+
+/** A new folder under `src/` with `files` files of `perFile` TODOs each; their titles, by file. */
+function writeTodoFolder(e2e: E2E, stem: string, files: number, perFile: number): { name: string; titles: string[]; paths: string[] } {
+  const name = `${stem}-${++folderCount}`;
+  const dir = join(e2e.folder, 'src', name);
+  mkdirSync(dir, { recursive: true });
+  const titles: string[] = [];
+  const paths: string[] = [];
+  for (let f = 0; f < files; f++) {
+    const lines = ['export function work(): number {'];
+    for (let t = 0; t < perFile; t++) {
+      const title = uniqueTitle(`${stem} item ${f}.${t}`);
+      titles.push(title);
+      lines.push(`  // TODO: ${title}`, `  const step${t} = ${t};`);
+    }
+    lines.push('  return 0;', '}', '');
+    const path = join(dir, `part${f}.ts`);
+    writeFileSync(path, lines.join('\n'));
+    paths.push(path);
+  }
+  return { name, titles, paths };
+}
+
+/** The Explorer's row for `label` under `src` (expanded first). */
+async function explorerRow(page: Page, label: string) {
+  await page.keyboard.press('Control+Shift+E');
+  const row = (text: string) =>
+    page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  await row('src').waitFor();
+  if ((await row('src').getAttribute('aria-expanded')) === 'false') await row('src').click();
+  await row(label).waitFor();
+  return row(label);
+}
+
+/** Opens the review of a folder from the Explorer's right-click menu, and returns its page's frame. */
+async function reviewFolder(page: Page, folder: string): Promise<Frame> {
+  const row = await explorerRow(page, folder);
+  await row.click();
+  await rightClickMenu(page, row);
+  await menuItem(page, ITEM).waitFor();
+  await menuItem(page, ITEM).hover();
+  await page.locator('.context-view .action-item.focused', { hasText: ITEM }).waitFor();
+  await page.keyboard.press('Enter');
+  return reviewFrame(page);
+}
+
+/** The frame of the open review, once its rows are there. */
+async function reviewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if ((await frame.getByRole('heading', { name: 'Create Tallyfy tasks' }).count().catch(() => 0)) > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The review did not appear.');
+    // Nothing signals a webview's content to the page: the frames are looked through again shortly.
+    await page.waitForTimeout(250);
+  }
+}
+
+/** The review's row of a TODO, by its title. */
+function row(frame: Frame, title: string) {
+  return rows(frame).filter({ has: frame.getByRole('checkbox', { name: title, exact: true }) });
+}
+
+/** The review's rows (a state other than ready is in `data-state`). */
+function rows(frame: Frame, state?: string) {
+  return frame.locator(`.rows [role="row"]${state === undefined ? '' : `[data-state="${state}"]`}`);
+}
+
+function createdWithTitle(e2e: E2E, title: string): number {
+  return e2e.sandbox.tasks().filter((task) => task.title === title).length;
+}
+
+
+/** Waits until the run is over (the page says so once every row's last state has reached it). */
+async function runOver(frame: Frame): Promise<void> {
+  await frame.locator('body[data-phase="over"]').waitFor({ timeout: 120_000 });
+}
+
+describe('e2e: many TODOs at once', function () {
+  const e2e = useE2E();
+
+  it('the Explorer menu on a folder reviews its TODOs and only them', async () => {
+    await ensureSignedIn(e2e);
+    const inside = writeTodoFolder(e2e, 'reviewed', 2, 3);
+    const outside = writeTodoFolder(e2e, 'elsewhere', 1, 2);
+    const frame = await reviewFolder(e2e.page, inside.name);
+    for (const title of inside.titles) await frame.getByRole('checkbox', { name: title, exact: true }).waitFor();
+    assert.equal(await rows(frame).count(), inside.titles.length, 'one row per TODO of the folder');
+    for (const title of outside.titles) assert.equal(await frame.getByRole('checkbox', { name: title, exact: true }).count(), 0, `${title} is not in the folder`);
+    assert.ok(await frame.getByRole('button', { name: `Create ${inside.titles.length} tasks` }).isEnabled());
+  });
+
+  it('creates 20 through a 429 burst and a dropped connection: none twice, 19 references, the dropped row not resent', async () => {
+    await ensureSignedIn(e2e);
+    const folder = writeTodoFolder(e2e, 'burst', 4, 5);
+    const frame = await reviewFolder(e2e.page, folder.name);
+    await frame.getByRole('button', { name: 'Create 20 tasks' }).waitFor();
+    e2e.sandbox.injectFault({ kind: 'rate-limit', method: 'POST', path: CREATE_PATH, count: 6, retryAfter: 1 });
+    e2e.sandbox.injectFault({ kind: 'drop', method: 'POST', path: CREATE_PATH, commit: true });
+    await frame.getByRole('button', { name: 'Create 20 tasks' }).click();
+    await runOver(frame);
+
+    for (const title of folder.titles) assert.equal(createdWithTitle(e2e, title), 1, `one task "${title}"`);
+    const dropped = e2e.sandbox.requests({ method: 'POST', path: CREATE_PATH }).find((request) => request.fault === 'drop');
+    const droppedTitle = (dropped?.body as { title?: string } | undefined)?.title;
+    assert.ok(droppedTitle !== undefined, 'a create was dropped');
+    const resent = e2e.sandbox.requests({ method: 'POST', path: CREATE_PATH }).filter((request) => request.seq > (dropped?.seq ?? 0) && (request.body as { title?: string }).title === droppedTitle);
+    assert.equal(resent.length, 0, 'the dropped create was not sent again');
+    assert.ok(e2e.sandbox.requests().some((request) => request.fault === 'rate-limit'), 'Tallyfy answered 429 on the way');
+    await rows(frame, 'unknown').filter({ has: frame.getByRole('checkbox', { name: droppedTitle, exact: true }) }).waitFor();
+    await row(frame, droppedTitle).getByRole('button', { name: 'Check for the task' }).waitFor();
+
+    const text = folder.paths.map((path) => readFileSync(path, 'utf8')).join('\n');
+    const references = text.match(/TODO\(tallyfy:[0-9a-f]+\)/g) ?? [];
+    assert.equal(references.length, 19, 'every created task but the dropped one is referenced, on disk');
+    for (const task of e2e.sandbox.tasks().filter((t) => folder.titles.includes(t.title) && t.title !== droppedTitle)) {
+      assert.ok(text.includes(`// TODO(tallyfy:${task.id}): ${task.title}`), `reference of ${task.title} on its line`);
+    }
+    assert.ok(text.includes(`// TODO: ${droppedTitle}`), 'the dropped TODO is left as it was');
+  });
+
+  it('"Retry failed" after a 500 creates only the failed rows', async () => {
+    await ensureSignedIn(e2e);
+    const folder = writeTodoFolder(e2e, 'retry', 2, 3);
+    const frame = await reviewFolder(e2e.page, folder.name);
+    await frame.getByRole('button', { name: 'Create 6 tasks' }).waitFor();
+    // Refused before anything is made: the extension looks once, finds nothing, and the rows fail.
+    e2e.sandbox.injectFault({ kind: 'status', status: 500, method: 'POST', path: CREATE_PATH, count: 2 });
+    await frame.getByRole('button', { name: 'Create 6 tasks' }).click();
+    await runOver(frame);
+    const failed = rows(frame, 'failed');
+    assert.equal(await failed.count(), 2);
+    assert.equal(e2e.sandbox.tasks().filter((task) => folder.titles.includes(task.title)).length, 4);
+    const before = e2e.sandbox.requests({ method: 'POST', path: CREATE_PATH }).length;
+
+    await frame.getByRole('button', { name: 'Retry failed' }).click();
+    // The page hears that the run started before its rows leave "failed": once none is failed, "over" is this run's.
+    await failed.first().waitFor({ state: 'detached' });
+    await runOver(frame);
+    assert.equal(await rows(frame, 'created').count(), 6);
+    assert.equal(e2e.sandbox.requests({ method: 'POST', path: CREATE_PATH }).length - before, 2, 'only the two failed rows were sent');
+    for (const title of folder.titles) assert.equal(createdWithTitle(e2e, title), 1, `one task "${title}"`);
+  });
+
+  it('a sign-out mid-run stops it and keeps the rest checked with the reason', async () => {
+    await ensureSignedIn(e2e);
+    const folder = writeTodoFolder(e2e, 'signout', 3, 4);
+    const frame = await reviewFolder(e2e.page, folder.name);
+    await frame.getByRole('button', { name: 'Create 12 tasks' }).waitFor();
+    // The first four creates are made and their answers held, so the sign-out comes mid-run.
+    e2e.sandbox.injectFault({ kind: 'late', method: 'POST', path: CREATE_PATH, count: 4 });
+    await frame.getByRole('button', { name: 'Create 12 tasks' }).click();
+    await e2e.sandbox.whenLateHeld();
+    await runCommand(e2e.page, 'Tallyfy: Sign Out');
+    await signInItem(e2e.page).waitFor();
+    e2e.sandbox.releaseLate();
+    await frame.getByRole('alert').filter({ hasText: /signed out/ }).waitFor();
+    await runOver(frame);
+
+    const made = e2e.sandbox.tasks().filter((task) => folder.titles.includes(task.title));
+    assert.ok(made.length >= 1 && made.length <= 4, `only the creates in flight were made (${made.length})`);
+    assert.equal(await rows(frame, 'created').count(), made.length, 'every task made is shown as created');
+    const rest = rows(frame, 'failed');
+    assert.equal(await rest.count(), 12 - made.length, 'the rest are kept, failed with the reason');
+    assert.ok(await rest.first().getByRole('checkbox').isChecked(), 'and still checked');
+    assert.match(await rest.first().innerText(), /signed out/);
+    await frame.getByRole('button', { name: 'Sign In' }).waitFor();
+  });
+});
