@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { ensureSignedIn, menuItem, rightClickMenu, runCommand, signInItem, uniqueTitle, useE2E, type E2E } from './workbench';
+import { ensureSignedIn, menuItem, openFile, reviewFrame, rightClickMenu, runCommand, signedInItem, signInItem, uniqueTitle, useE2E, type E2E } from './workbench';
 
 const ITEM = 'Create Tasks from TODOs…';
 const CREATE_PATH = '/organizations/*/tasks';
@@ -55,19 +55,6 @@ async function reviewFolder(page: Page, folder: string): Promise<Frame> {
   await page.locator('.context-view .action-item.focused', { hasText: ITEM }).waitFor();
   await page.keyboard.press('Enter');
   return reviewFrame(page);
-}
-
-/** The frame of the open review, once its rows are there. */
-async function reviewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if ((await frame.getByRole('heading', { name: 'Create Tallyfy tasks' }).count().catch(() => 0)) > 0) return frame;
-    }
-    if (Date.now() > deadline) throw new Error('The review did not appear.');
-    // Nothing signals a webview's content to the page: the frames are looked through again shortly.
-    await page.waitForTimeout(250);
-  }
 }
 
 /** The review's row of a TODO, by its title. */
@@ -179,5 +166,38 @@ describe('e2e: many TODOs at once', function () {
     assert.ok(await rest.first().getByRole('checkbox').isChecked(), 'and still checked');
     assert.match(await rest.first().innerText(), /signed out/);
     await frame.getByRole('button', { name: 'Sign In' }).waitFor();
+  });
+
+  it('keeps its rows and their states when hidden and across a window reload, and "Retry failed" still creates only the rest', async () => {
+    await ensureSignedIn(e2e);
+    const folder = writeTodoFolder(e2e, 'reload', 1, 3);
+    const frame = await reviewFolder(e2e.page, folder.name);
+    await frame.getByRole('button', { name: 'Create 3 tasks' }).waitFor();
+    e2e.sandbox.injectFault({ kind: 'status', status: 500, method: 'POST', path: CREATE_PATH });
+    await frame.getByRole('button', { name: 'Create 3 tasks' }).click();
+    await runOver(frame);
+    assert.equal(await rows(frame, 'created').count(), 2);
+    assert.equal(await rows(frame, 'failed').count(), 1);
+
+    // Hidden behind a file, then shown again: the page is loaded anew and gets its rows back.
+    writeFileSync(join(e2e.folder, 'src', `${folder.name}.md`), 'Another editor.\n');
+    await openFile(e2e.page, `${folder.name}.md`);
+    await e2e.page.locator('.tabs-container .tab', { hasText: 'Create Tallyfy tasks' }).click();
+    const shown = await reviewFrame(e2e.page);
+    await rows(shown, 'failed').waitFor();
+    assert.equal(await rows(shown, 'created').count(), 2);
+
+    await runCommand(e2e.page, 'File: Save All Files');
+    await e2e.page.reload();
+    await e2e.page.locator('.monaco-workbench').waitFor();
+    await signedInItem(e2e).waitFor({ timeout: 60_000 });
+    const restored = await reviewFrame(e2e.page);
+    await rows(restored, 'failed').waitFor();
+    assert.equal(await rows(restored, 'created').count(), 2, 'the created rows are still shown as created');
+    await restored.getByRole('button', { name: 'Retry failed' }).click();
+    await rows(restored, 'failed').first().waitFor({ state: 'detached' });
+    await runOver(restored);
+    assert.equal(await rows(restored, 'created').count(), 3);
+    for (const title of folder.titles) assert.equal(createdWithTitle(e2e, title), 1, `one task "${title}"`);
   });
 });

@@ -325,6 +325,19 @@ export async function formFrame(page: Page, timeoutMs = 60_000): Promise<import(
   }
 }
 
+/** The frame of the open "Create Tallyfy tasks" review, once its page shows. */
+export async function reviewFrame(page: Page, timeoutMs = 60_000): Promise<import('playwright-core').Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if ((await frame.getByRole('heading', { name: 'Create Tallyfy tasks' }).count().catch(() => 0)) > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The review did not appear.');
+    // Nothing signals a webview's content to the page: the frames are looked through again shortly.
+    await page.waitForTimeout(250);
+  }
+}
+
 /**
  * The fixture for a spec: starts the workbench before its tests (waiting until the extension shows its
  * status bar item, then running `setup`), saves a screenshot of each failing test, and closes it all

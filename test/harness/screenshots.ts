@@ -1,8 +1,8 @@
 // `npm run screenshots`: the README's pictures, taken from the real workbench against the sandbox, so
 // they show what users see. Writes media/screenshots/*.png (not packaged into the .vsix).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editorLine, formFrame, openFile, openMenuWith, runCommand, signIn, signInItem, startE2E } from '../e2e/workbench';
+import { editorLine, formFrame, openFile, openMenuWith, reviewFrame, runCommand, signIn, signInItem, startE2E } from '../e2e/workbench';
 import { REPO_ROOT } from './codeServer';
 
 async function main(): Promise<void> {
@@ -29,6 +29,24 @@ async function main(): Promise<void> {
     await runCommand(page, 'Tallyfy: Focus on Tasks View');
     await page.waitForTimeout(1000);
     await page.screenshot({ path: join(out, 'tasks-view.png') });
+    writeFileSync(
+      join(e2e.folder, 'src', 'billing.ts'),
+      [
+        'export function refund(amount: number): number {',
+        '  // TODO: Refuse refunds older than 90 days',
+        '  // FIXME(alice): Round to the currency, not to cents',
+        '  // TODO: Log every refund to the audit trail',
+        '  return amount;',
+        '}',
+        '// TODO: Refuse refunds older than 90 days',
+        '',
+      ].join('\n'),
+    );
+    await runCommand(page, 'View: Close All Editor Groups');
+    await runCommand(page, 'Tallyfy: Create Tasks from TODOs…');
+    await reviewFrame(page);
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(out, 'review.png') });
     console.log(`Screenshots written to ${out}`);
   } finally {
     await e2e.close();
