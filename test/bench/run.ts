@@ -11,6 +11,7 @@ import { openWorkbench, REPO_ROOT, startCodeServer } from '../harness/codeServer
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
 import { printRecordsBench, runRecordsBench } from './records.bench';
+import { printReviewBench, runReviewBench } from './review.bench';
 import { printTasksBench, runTasksBench } from './tasks.bench';
 import { runTodoBench } from './todo.bench';
 import { loggedTimes, median } from './logs';
@@ -132,10 +133,10 @@ async function measureFormReady(): Promise<{ shown: number[]; phases: FormPhases
   }
 }
 
-const SECTIONS = ['size', 'activation', 'form', 'menu', 'todo', 'tasks', 'records'] as const;
+const SECTIONS = ['size', 'activation', 'form', 'menu', 'review', 'todo', 'tasks', 'records'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The sections that run in VS Code, which loads the production build. */
-const IN_VS_CODE: readonly Section[] = ['size', 'activation', 'form', 'menu'];
+const IN_VS_CODE: readonly Section[] = ['size', 'activation', 'form', 'menu', 'review'];
 
 /** The sections named on the command line (`npm run bench -- form todo`), or all of them. */
 function sectionsToRun(args: readonly string[]): ReadonlySet<Section> {
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
     rmSync(out, { recursive: true, force: true });
     console.log(`bundle  dist/extension.js (minified): ${kb(extension)}  (goal < 150 KB)`);
     console.log(`bundle  dist/webview.js (minified):   ${kb(webview)}  (goal < 120 KB)`);
+    console.log(`bundle  dist/review.js (minified):    ${kb(statSync(join(REPO_ROOT, 'dist', 'review.js')).size)}`);
     console.log(`package .vsix:                        ${kb(vsix)}  (goal < 300 KB)`);
   }
 
@@ -205,6 +207,11 @@ async function main(): Promise<void> {
       `  a TODO line right-clicked with the cursor on another line: the menu offered the item ${menu.direct.offered} of ${menu.direct.tries} times ` +
         '(the menu is built before the extension hears of the cursor move)',
     );
+  }
+
+  if (sections.has('review')) {
+    console.log('\n== Create Tasks from TODOs');
+    printReviewBench(await runReviewBench());
   }
 
   if (sections.has('todo')) {

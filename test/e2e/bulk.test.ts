@@ -2,60 +2,12 @@
 // reviews its TODOs and only them; a run survives a 429 burst and a dropped connection without creating
 // a task twice; "Retry failed" creates only the failed rows; a sign-out stops the run and keeps the rest.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { ensureSignedIn, menuItem, openFile, reviewFrame, rightClickMenu, runCommand, signedInItem, signInItem, uniqueTitle, useE2E, type E2E } from './workbench';
+import type { Frame } from 'playwright-core';
+import { ensureSignedIn, openFile, reviewFolder, reviewFrame, runCommand, signedInItem, signInItem, useE2E, writeTodoFolder, type E2E } from './workbench';
 
-const ITEM = 'Create Tasks from TODOs…';
 const CREATE_PATH = '/organizations/*/tasks';
-
-let folderCount = 0;
-
-/** A new folder under `src/` with `files` files of `perFile` TODOs each; their titles, by file. */
-function writeTodoFolder(e2e: E2E, stem: string, files: number, perFile: number): { name: string; titles: string[]; paths: string[] } {
-  const name = `${stem}-${++folderCount}`;
-  const dir = join(e2e.folder, 'src', name);
-  mkdirSync(dir, { recursive: true });
-  const titles: string[] = [];
-  const paths: string[] = [];
-  for (let f = 0; f < files; f++) {
-    const lines = ['export function work(): number {'];
-    for (let t = 0; t < perFile; t++) {
-      const title = uniqueTitle(`${stem} item ${f}.${t}`);
-      titles.push(title);
-      lines.push(`  // TODO: ${title}`, `  const step${t} = ${t};`);
-    }
-    lines.push('  return 0;', '}', '');
-    const path = join(dir, `part${f}.ts`);
-    writeFileSync(path, lines.join('\n'));
-    paths.push(path);
-  }
-  return { name, titles, paths };
-}
-
-/** The Explorer's row for `label` under `src` (expanded first). */
-async function explorerRow(page: Page, label: string) {
-  await page.keyboard.press('Control+Shift+E');
-  const row = (text: string) =>
-    page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
-  await row('src').waitFor();
-  if ((await row('src').getAttribute('aria-expanded')) === 'false') await row('src').click();
-  await row(label).waitFor();
-  return row(label);
-}
-
-/** Opens the review of a folder from the Explorer's right-click menu, and returns its page's frame. */
-async function reviewFolder(page: Page, folder: string): Promise<Frame> {
-  const row = await explorerRow(page, folder);
-  await row.click();
-  await rightClickMenu(page, row);
-  await menuItem(page, ITEM).waitFor();
-  await menuItem(page, ITEM).hover();
-  await page.locator('.context-view .action-item.focused', { hasText: ITEM }).waitFor();
-  await page.keyboard.press('Enter');
-  return reviewFrame(page);
-}
 
 /** The review's row of a TODO, by its title. */
 function row(frame: Frame, title: string) {

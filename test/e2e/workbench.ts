@@ -2,7 +2,7 @@
 // fresh copy of the fixture workspace, and the Playwright page showing its workbench.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { extensionHostProblems, openWorkbench, REPO_ROOT, startCodeServer, type CodeServer, type Workbench } from '../harness/codeServer';
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
@@ -18,14 +18,14 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(options: { settings?: Record<string, unknown> } = {}): Promise<E2E> {
+export async function startE2E(options: { settings?: Record<string, unknown>; moreExtensions?: readonly string[] } = {}): Promise<E2E> {
   const harness = ensureHarness();
   const sandbox = await startSandbox();
   const server = await startCodeServer(harness, {
     settings: { 'tallyfy.apiBaseUrl': sandbox.url, 'tallyfy.organizationId': sandbox.orgId, ...options.settings },
   });
   const workspace = copyFixtureWorkspace();
-  const workbench = await openWorkbench(server, harness, { folder: workspace.folder });
+  const workbench = await openWorkbench(server, harness, { folder: workspace.folder, moreExtensions: options.moreExtensions });
   return {
     page: workbench.page,
     sandbox,
@@ -47,6 +47,11 @@ export async function startE2E(options: { settings?: Record<string, unknown> } =
 
 /** Runs a command from the palette by its exact title, as a person would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await (await paletteRow(page, title)).click();
+}
+
+/** Opens the palette with `title` typed and returns the command's row, ready to be chosen. */
+export async function paletteRow(page: Page, title: string): Promise<Locator> {
   const input = page.locator('.quick-input-widget input');
   // A palette can close as soon as it opened: focus going back to a webview (the task form) after the
   // previous command closes it. That gesture is made again, a few times at most.
@@ -61,7 +66,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   }
   const label = page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
   const row = page.locator('.quick-input-widget .monaco-list-row', { has: label }).first();
-  await row.click();
+  await row.waitFor();
+  return row;
 }
 
 /** Saves a screenshot under .test-output/ (for a failing test). */
@@ -311,7 +317,7 @@ export async function chooseFromContextMenu(page: Page, target: Locator, item: s
 }
 
 /** The frame of the open task form (webviews are nested iframes), once its Title field is there. */
-export async function formFrame(page: Page, timeoutMs = 60_000): Promise<import('playwright-core').Frame> {
+export async function formFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
@@ -325,8 +331,58 @@ export async function formFrame(page: Page, timeoutMs = 60_000): Promise<import(
   }
 }
 
+/** The Explorer's (and the editor's) right-click item that opens the review. */
+export const REVIEW_ITEM = 'Create Tasks from TODOs…';
+
+let folderCount = 0;
+
+/** A new folder under `src/` with `files` files of `perFile` TODOs each; their titles, by file. */
+export function writeTodoFolder(e2e: E2E, stem: string, files: number, perFile: number): { name: string; titles: string[]; paths: string[] } {
+  const name = `${stem}-${++folderCount}`;
+  const dir = join(e2e.folder, 'src', name);
+  mkdirSync(dir, { recursive: true });
+  const titles: string[] = [];
+  const paths: string[] = [];
+  for (let f = 0; f < files; f++) {
+    const lines = ['export function work(): number {'];
+    for (let t = 0; t < perFile; t++) {
+      const title = uniqueTitle(`${stem} item ${f}.${t}`);
+      titles.push(title);
+      lines.push(`  // TODO: ${title}`, `  const step${t} = ${t};`);
+    }
+    lines.push('  return 0;', '}', '');
+    const path = join(dir, `part${f}.ts`);
+    writeFileSync(path, lines.join('\n'));
+    paths.push(path);
+  }
+  return { name, titles, paths };
+}
+
+/** The Explorer's row for `label` under `src` (expanded first). */
+export async function explorerRow(page: Page, label: string) {
+  await page.keyboard.press('Control+Shift+E');
+  const row = (text: string) =>
+    page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  await row('src').waitFor();
+  if ((await row('src').getAttribute('aria-expanded')) === 'false') await row('src').click();
+  await row(label).waitFor();
+  return row(label);
+}
+
+/** Opens the review of a folder from the Explorer's right-click menu, and returns its page's frame. */
+export async function reviewFolder(page: Page, folder: string): Promise<Frame> {
+  const row = await explorerRow(page, folder);
+  await row.click();
+  await rightClickMenu(page, row);
+  await menuItem(page, REVIEW_ITEM).waitFor();
+  await menuItem(page, REVIEW_ITEM).hover();
+  await page.locator('.context-view .action-item.focused', { hasText: REVIEW_ITEM }).waitFor();
+  await page.keyboard.press('Enter');
+  return reviewFrame(page);
+}
+
 /** The frame of the open "Create Tallyfy tasks" review, once its page shows. */
-export async function reviewFrame(page: Page, timeoutMs = 60_000): Promise<import('playwright-core').Frame> {
+export async function reviewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {

@@ -3,11 +3,11 @@
 // benchmark. Every process and temporary folder started here is removed again: by `stop()`/`close()`,
 // on SIGINT/SIGTERM, and (processes and folders) when the Node.js process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { format } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import type { Harness } from './install';
@@ -274,6 +274,8 @@ export interface WorkbenchOptions {
   readonly folder: string;
   /** Load this extension folder as in development (default: the repository); null loads none. */
   readonly extensionDevelopmentPath?: string | null;
+  /** More extension folders to load as in development (a test fixture's). */
+  readonly moreExtensions?: readonly string[] | undefined;
   /** A test module whose run() the extension host runs; its outcome resolves `exitCode`. */
   readonly extensionTestsPath?: string;
   /** Environment variables for the extension host. */
@@ -290,6 +292,16 @@ export interface Workbench {
   /** Resolves with the test module's exit code (only with extensionTestsPath): 0 passed, else failed. */
   readonly exitCode: Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * One folder holding (links to) several extension folders: VS Code loads every extension in a development
+ * folder that is not one itself, and the workbench passes only one such folder on to the server.
+ */
+function developmentFolder(paths: readonly string[]): string {
+  const folder = tempFolder('tallyfy-dev-extensions-');
+  paths.forEach((path, i) => symlinkSync(path, join(folder.path, `${i}-${basename(path)}`), 'dir'));
+  return folder.path;
 }
 
 /** Opens the workbench of a running server in a new headless Chromium, with the development payload. */
@@ -318,9 +330,9 @@ export async function openWorkbench(server: CodeServer, harness: Harness, option
     const remote = (path: string): string => `vscode-remote://127.0.0.1:${server.port}${path}`;
     const payload: [string, string][] = [];
     const development = options.extensionDevelopmentPath === undefined ? REPO_ROOT : options.extensionDevelopmentPath;
-    if (development !== null) {
-      payload.push(['extensionDevelopmentPath', remote(development)]);
-    }
+    const developed = [...(development === null ? [] : [development]), ...(options.moreExtensions ?? [])];
+    if (developed.length === 1) payload.push(['extensionDevelopmentPath', remote(developed[0] as string)]);
+    else if (developed.length > 1) payload.push(['extensionDevelopmentPath', remote(developmentFolder(developed))]);
     if (options.extensionTestsPath !== undefined) {
       payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
     }

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { TASK_TYPES } from '../tallyfy/schema';
 import type { BulkDefaults } from './protocol';
+import type { TaskRecord } from '../records/record';
 import type { ReviewRow, RowState } from './review';
 
 const text = z.string();
@@ -65,4 +66,36 @@ export function parseStoredReview(data: unknown, interrupted: string): StoredRev
     return { ...row, state };
   });
   return { ...result.data, rows };
+}
+
+/**
+ * The record of each row whose task exists though the row does not say so (a review kept before its
+ * last tasks were made): a record of the same file and title, each record for one row, the one nearest
+ * the row's line; rows that were being sent are matched first. By row key.
+ */
+export function matchRecords(rows: readonly ReviewRow[], records: readonly TaskRecord[]): Map<string, TaskRecord> {
+  const byPlace = new Map<string, TaskRecord[]>();
+  for (const record of records) {
+    if (record.source === undefined) continue;
+    const place = `${record.source.uri}\u0000${record.title.trim()}`;
+    byPlace.set(place, [...(byPlace.get(place) ?? []), record]);
+  }
+  const taken = new Set<string>();
+  for (const row of rows) if (row.state.kind === 'created') taken.add(row.state.taskId);
+  const pairs: Array<{ row: ReviewRow; record: TaskRecord; sending: number; distance: number }> = [];
+  for (const row of rows) {
+    if (row.state.kind === 'created' || row.state.kind === 'linked') continue;
+    for (const record of byPlace.get(`${row.uri}\u0000${row.title.trim()}`) ?? []) {
+      if (taken.has(record.id)) continue;
+      pairs.push({ row, record, sending: row.state.kind === 'unknown' ? 0 : 1, distance: Math.abs((record.source?.line ?? 0) - row.line) });
+    }
+  }
+  pairs.sort((a, b) => a.sending - b.sending || a.distance - b.distance);
+  const matched = new Map<string, TaskRecord>();
+  for (const { row, record } of pairs) {
+    if (matched.has(row.key) || taken.has(record.id)) continue;
+    taken.add(record.id);
+    matched.set(row.key, record);
+  }
+  return matched;
 }

@@ -42,6 +42,8 @@ export class RecordStore {
   private view: readonly TaskRecord[] | undefined;
   private loading: Promise<TaskRecord[]> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Adds waiting for the next write (see `add`). */
+  private readonly pendingAdds: Array<{ record: TaskRecord; resolve: (record: TaskRecord) => void; reject: (error: unknown) => void }> = [];
   private readonly changed = new Emitter<readonly TaskRecord[]>();
   private readonly warningList: string[] = [];
 
@@ -87,14 +89,38 @@ export class RecordStore {
     return (await this.all()).filter((record) => record.source?.uri === uri);
   }
 
-  /** Adds a record, replacing one with the same id. Throws when the record is invalid. */
-  async add(record: TaskRecord): Promise<TaskRecord> {
-    const valid = validate(record);
-    let added = valid;
-    await this.change((records) => [valid, ...records.filter((r) => r.id !== valid.id)], (records) => {
-      added = records.find((r) => r.id === valid.id) ?? valid;
+  /**
+   * Adds a record, replacing one with the same id; resolves once it is written. Throws when the record
+   * is invalid. Adds that come while a write is under way are written together in the next one (many
+   * tasks created at once cost a few writes of the file, not one each).
+   */
+  add(record: TaskRecord): Promise<TaskRecord> {
+    return new Promise<TaskRecord>((resolve, reject) => {
+      this.pendingAdds.push({ record: validate(record), resolve, reject });
+      if (this.pendingAdds.length === 1) void this.enqueue(() => this.writePendingAdds());
     });
-    return added;
+  }
+
+  /** Writes every add waiting now, in one change of the file. */
+  private async writePendingAdds(): Promise<void> {
+    const batch = this.pendingAdds.splice(0);
+    // The last add of an id wins, as when they are written one by one.
+    const latest = new Map(batch.map((add) => [add.record.id, add.record]));
+    const ids = new Set(latest.keys());
+    let stored = new Map<string, TaskRecord>();
+    try {
+      await this.apply(
+        (records) => [...[...latest.values()].reverse(), ...records.filter((r) => !ids.has(r.id))],
+        (records) => {
+          stored = new Map(records.filter((r) => ids.has(r.id)).map((r) => [r.id, r]));
+        },
+      );
+    } catch (error) {
+      for (const add of batch) add.reject(error);
+      return;
+    }
+    // Once the lock is released: the write is over for the callers.
+    for (const add of batch) add.resolve(stored.get(add.record.id) ?? add.record);
   }
 
   /** Adds the records whose id the store does not hold yet, in one write; how many were added. */
@@ -205,31 +231,34 @@ export class RecordStore {
    * differs. `done` sees the records as stored (changed ones with their new revision).
    */
   private change(change: (records: TaskRecord[]) => TaskRecord[] | undefined, done?: (records: readonly TaskRecord[]) => void): Promise<void> {
-    return this.enqueue(async () => {
-      await this.ensureLoaded();
-      const before = this.text;
-      try {
-        await withLock(
-          this.files,
-          this.lockFile,
-          async () => {
-            const current = await this.readCurrent();
-            const proposed = change(current);
-            const next = proposed === undefined ? undefined : revised(current, proposed);
-            if (next !== undefined) {
-              const text = serializeRecordFile(next);
-              await this.files.write(this.file, text);
-              this.adopt(sortNewestFirst(next), text);
-            }
-            done?.(this.records ?? []);
-          },
-          { ...this.options.lock, onWarning: (message) => this.warn(message) },
-        );
-      } finally {
-        // Another window's changes read under the lock count too, even when this change failed.
-        this.announceIfChanged(before);
-      }
-    });
+    return this.enqueue(() => this.apply(change, done));
+  }
+
+  /** The body of `change`, run in its turn of the queue. */
+  private async apply(change: (records: TaskRecord[]) => TaskRecord[] | undefined, done?: (records: readonly TaskRecord[]) => void): Promise<void> {
+    await this.ensureLoaded();
+    const before = this.text;
+    try {
+      await withLock(
+        this.files,
+        this.lockFile,
+        async () => {
+          const current = await this.readCurrent();
+          const proposed = change(current);
+          const next = proposed === undefined ? undefined : revised(current, proposed);
+          if (next !== undefined) {
+            const text = serializeRecordFile(next);
+            await this.files.write(this.file, text);
+            this.adopt(sortNewestFirst(next), text);
+          }
+          done?.(this.records ?? []);
+        },
+        { ...this.options.lock, onWarning: (message) => this.warn(message) },
+      );
+    } finally {
+      // Another window's changes read under the lock count too, even when this change failed.
+      this.announceIfChanged(before);
+    }
   }
 
   /** Reads the file; its records (parsed again only when the text differs from the last one seen). */

@@ -129,11 +129,14 @@ export async function createRows(
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const end = await run.start(rows.map((row) => row.key));
+    const used = process.cpuUsage(cpu);
     log.info(
       `Create Tasks from TODOs: ${rows.length} rows, ${run.sent} requests, ended ${end.kind}, run in ${(performance.now() - started).toFixed(0)} ms, ` +
-        `longest event-loop delay ${(delay.max / 1e6).toFixed(1)} ms.`,
+        `extension host CPU ${((used.user + used.system) / 1000 / Math.max(1, rows.length)).toFixed(2)} ms per row, ` +
+        `event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, longest ${(delay.max / 1e6).toFixed(1)} ms.`,
     );
     return end;
   } finally {

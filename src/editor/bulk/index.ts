@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
 import { registerCommand, type ErrorPresenter } from '../commands';
-import { ReviewPanels, type ReviewDeps } from './reviewPanel';
+import type { ReviewDeps } from './reviewPanel';
+import { ReviewPanels } from './reviewPanels';
 import { resolveScope } from './scan';
 
 /** "Tallyfy: Create Tasks from TODOs…": the review of many TODOs, and its panels' return after a reload. */

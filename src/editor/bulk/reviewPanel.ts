@@ -7,8 +7,6 @@ import {
   describeInvalidFromReview,
   flagDuplicates,
   parseFromReview,
-  parseStoredReview,
-  reviewRows,
   setChecked,
   setTitle,
   type BulkDefaults,
@@ -23,18 +21,17 @@ import {
   type ToReviewMessage,
 } from '../../core/bulk';
 import { formHtml } from '../../core/form';
-import { instantToLocal } from '../../core/zone';
+import { isTallyfyError } from '../../core/tallyfy';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import { writeBackReference } from '../todos/writeBack';
 import { createRows, titleProblem, type RunDeps } from './createRun';
-import { scanScope, scopeLabel, type ReviewScope } from './scan';
 import { reviewStrings } from './strings';
 
 export const REVIEW_VIEW_TYPE = 'tallyfy.review';
-const STORE_PREFIX = 'tallyfy.review:';
+export const STORE_PREFIX = 'tallyfy.review:';
 /** How often a changing review is written to workspace state, at most. */
 const STORE_EVERY_MS = 500;
 /** Rows' changes reach the page together, at most this often. */
@@ -45,67 +42,13 @@ export interface ReviewDeps extends RunDeps {
   readonly workspaceState: vscode.Memento;
 }
 
-/** The open reviews, and the serializer that brings them back after a reload. */
-export class ReviewPanels implements vscode.Disposable {
-  private readonly open = new Set<ReviewPanel>();
-  private readonly serializer: vscode.Disposable;
-
-  constructor(private readonly deps: ReviewDeps) {
-    this.serializer = vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        const id = state !== null && typeof state === 'object' ? (state as { reviewId?: unknown }).reviewId : undefined;
-        const stored = typeof id === 'string'
-          ? parseStoredReview(deps.workspaceState.get(STORE_PREFIX + id), vscode.l10n.t('The window closed while this task was being sent: it may exist. Check for it before creating it again.'))
-          : undefined;
-        if (stored === undefined) {
-          panel.dispose();
-          return;
-        }
-        this.track(new ReviewPanel(deps, stored, panel));
-      },
-    });
-  }
-
-  /** Scans the scope and opens its review. */
-  async show(scope: ReviewScope): Promise<void> {
-    const started = performance.now();
-    const { tasks, settings, log } = this.deps;
-    const scan = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Finding TODOs…') },
-      () => scanScope(scope, settings, new vscode.CancellationTokenSource().token),
-    );
-    const rows = reviewRows(scan.todos, tasks.createdTasks().map((record) => record.title));
-    log.info(`Create Tasks from TODOs: ${scan.todos.length} TODOs in ${scan.files} files scanned in ${(performance.now() - started).toFixed(0)} ms.`);
-    const review: StoredReview = {
-      id: randomBytes(8).toString('hex'),
-      scope: scopeLabel(scope),
-      rows,
-      defaults: defaultsFor(this.deps),
-    };
-    const panel = new ReviewPanel(this.deps, review, undefined, settings);
-    this.track(panel);
-    void panel.flagRecentTallyfyTitles();
-  }
-
-  private track(panel: ReviewPanel): void {
-    this.open.add(panel);
-    panel.onDidDispose(() => this.open.delete(panel));
-  }
-
-  dispose(): void {
-    this.serializer.dispose();
-    for (const panel of [...this.open]) panel.dispose();
-  }
-}
-
-function defaultsFor(deps: RunDeps): BulkDefaults {
-  return { deadline: instantToLocal(deps.tasks.defaultDeadline(), deps.tasks.userZone()).date, taskType: 'task', tags: [] };
-}
-
 /** One "Create Tallyfy tasks" panel: the rows, their states, and the run creating them. */
-class ReviewPanel implements vscode.Disposable {
+export class ReviewPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
+  /** The rows, in the scan's order (which no change alters). */
   private rows: ReviewRow[];
+  /** Where each row is in `rows`, by key. */
+  private readonly index = new Map<string, number>();
   private defaults: BulkDefaults;
   private run: BulkRun | undefined;
   private runView: RunView = { phase: 'review', done: 0, total: 0 };
@@ -120,14 +63,20 @@ class ReviewPanel implements vscode.Disposable {
   private readonly opened = performance.now();
   private readonly strings = reviewStrings(vscode.l10n);
   private closed = false;
+  private firstReady = true;
+
+  /** Whether the rows are still being found (the page shows that it is loading). */
+  private scanning: boolean;
 
   constructor(
     private readonly deps: ReviewDeps,
     private readonly review: StoredReview,
     restored: vscode.WebviewPanel | undefined,
-    private readonly settings: SettingsReader = deps.settings,
+    scanning = false,
   ) {
+    this.scanning = scanning;
     this.rows = [...review.rows];
+    this.rows.forEach((row, i) => this.index.set(row.key, i));
     this.defaults = review.defaults;
     const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
     this.panel = restored ?? vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Create Tallyfy tasks'), vscode.ViewColumn.Active, {
@@ -152,9 +101,24 @@ class ReviewPanel implements vscode.Disposable {
       deps.session.onDidChange(() => void this.loadOptions()),
       this.panel.onDidDispose(() => this.dispose()),
     );
+    if (!scanning) {
+      this.store();
+      this.postInit();
+    }
+    void this.loadOptions();
+  }
+
+  /** The rows the scan found: the page shows them. */
+  scanned(rows: readonly ReviewRow[]): void {
+    this.scanning = false;
+    this.rows = [...rows];
+    this.rows.forEach((row, i) => this.index.set(row.key, i));
     this.store();
     this.postInit();
-    void this.loadOptions();
+  }
+
+  private get settings(): SettingsReader {
+    return this.deps.settings;
   }
 
   private get log(): Logger {
@@ -179,6 +143,7 @@ class ReviewPanel implements vscode.Disposable {
   }
 
   private postInit(): void {
+    if (this.scanning) return;
     const state = this.deps.session.state;
     const init: Extract<ToReviewMessage, { type: 'init' }> = {
       type: 'init',
@@ -213,7 +178,10 @@ class ReviewPanel implements vscode.Disposable {
   private async handle(message: FromReviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.log.info(`Create Tallyfy tasks panel ready in ${(performance.now() - this.opened).toFixed(0)} ms (${this.rows.length} rows).`);
+        if (this.firstReady) {
+          this.firstReady = false;
+          this.log.info(`Create Tallyfy tasks panel ready in ${(performance.now() - this.opened).toFixed(0)} ms.`);
+        }
         this.postInit();
         return;
       case 'check':
@@ -259,7 +227,23 @@ class ReviewPanel implements vscode.Disposable {
 
   /** A row's new state; a created row is no longer checked, the others keep their check through a run. */
   private setRowState(key: string, state: RowState): void {
-    this.change(this.rows.map((row) => (row.key === key ? { ...row, state, checked: state.kind === 'created' ? false : row.checked } : row)));
+    this.updateRow(key, (row) => ({ ...row, state, checked: state.kind === 'created' ? false : row.checked }));
+  }
+
+  /** Changes one row, in constant time (a run changes rows one by one, hundreds of times). */
+  private updateRow(key: string, update: (row: ReviewRow) => ReviewRow): void {
+    const at = this.index.get(key);
+    const row = at === undefined ? undefined : this.rows[at];
+    if (at === undefined || row === undefined) return;
+    this.rows[at] = update(row);
+    this.changedKeys.add(key);
+    this.schedulePost();
+    this.store();
+  }
+
+  private row(key: string): ReviewRow | undefined {
+    const at = this.index.get(key);
+    return at === undefined ? undefined : this.rows[at];
   }
 
   private schedulePost(): void {
@@ -270,7 +254,7 @@ class ReviewPanel implements vscode.Disposable {
   private postRows(): void {
     if (this.postTimer !== undefined) clearTimeout(this.postTimer);
     this.postTimer = undefined;
-    const changed = this.rows.filter((row) => this.changedKeys.has(row.key));
+    const changed = [...this.changedKeys].flatMap((key) => this.row(key) ?? []);
     this.changedKeys.clear();
     if (changed.length > 0) this.post({ type: 'rows', rows: changed.map((row) => this.view(row)) });
   }
@@ -317,7 +301,7 @@ class ReviewPanel implements vscode.Disposable {
   }
 
   private async reveal(key: string): Promise<void> {
-    const row = this.rows.find((candidate) => candidate.key === key);
+    const row = this.row(key);
     if (row === undefined) return;
     const record = row.state.kind === 'created' ? this.deps.tasks.find(row.state.taskId) : undefined;
     const line = record?.source?.line ?? row.line;
@@ -359,12 +343,12 @@ class ReviewPanel implements vscode.Disposable {
               token.onCancellationRequested(() => run.cancel());
               this.setRun({ phase: 'running', done: 0, total });
             },
-          }          ),
+          }),
       );
     } catch (error) {
       // The run could not start (signed out, no organization): the rows stay as they were.
-      const description = describeError(error);
-      this.setRun({ phase: 'over', done: 0, total, message: description.message, signIn: true });
+      const signIn = isTallyfyError(error, 'signed-out') || isTallyfyError(error, 'unauthorized');
+      this.setRun({ phase: 'over', done: 0, total, message: describeError(error).message, signIn });
       return;
     } finally {
       this.run = undefined;
@@ -397,7 +381,7 @@ class ReviewPanel implements vscode.Disposable {
 
   /** "Check for the task" of a row whose outcome is unknown: the user says whether it was created. */
   private async checkRow(key: string): Promise<void> {
-    const row = this.rows.find((candidate) => candidate.key === key);
+    const row = this.row(key);
     if (row === undefined || row.state.kind !== 'unknown') return;
     const source = { uri: row.uri, line: row.line };
     const outcome = await checkForTask(this.deps.tasks, row.title.trim(), source);
@@ -409,7 +393,7 @@ class ReviewPanel implements vscode.Disposable {
       if (linked) await this.deps.tasks.linkedAt(outcome.record.id, written.line);
       this.setRowState(key, { kind: 'created', taskId: outcome.record.id, written: linked });
     } else if (outcome.kind === 'create-again') {
-      this.change(this.rows.map((candidate) => (candidate.key === key ? { ...candidate, checked: true, state: { kind: 'failed', message: vscode.l10n.t('Not created: "Retry failed" creates it.') } } : candidate)));
+      this.updateRow(key, (candidate) => ({ ...candidate, checked: true, state: { kind: 'failed', message: vscode.l10n.t('Not created: "Retry failed" creates it.') } }));
     }
   }
 

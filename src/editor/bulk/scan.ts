@@ -5,7 +5,7 @@ import type { SettingsReader } from '../settings';
 import { lineSource } from '../todos/documents';
 import { eachLimited, excludeGlob, MAX_SCANNED_FILES, readWorkspaceText } from '../workspaceFiles';
 
-const READ_CONCURRENCY = 8;
+const READ_CONCURRENCY = 16;
 
 /** What a review covers. */
 export type ReviewScope =
@@ -80,6 +80,8 @@ export function scopeLabel(scope: ReviewScope): string {
 export interface ScanResult {
   readonly todos: ScannedTodo[];
   readonly files: number;
+  /** Milliseconds spent listing the files (the rest of the scan reads and searches them). */
+  readonly listMs?: number;
 }
 
 function scanned(uri: vscode.Uri, todo: TodoComment): ScannedTodo {
@@ -119,7 +121,9 @@ export async function scanScope(scope: ReviewScope, settings: SettingsReader, to
   if (scope.kind === 'selection') {
     return { todos: todosInSelection(scope.document, scope.range, settings).map((todo) => scanned(scope.document.uri, todo)), files: 1 };
   }
+  const started = performance.now();
   const uris = await filesOf(scope, token);
+  const listMs = performance.now() - started;
   const associations = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations') ?? {};
   const anyKeyword = keywordProbe(allKeywords(settings));
   const todos: ScannedTodo[] = [];
@@ -132,7 +136,7 @@ export async function scanScope(scope: ReviewScope, settings: SettingsReader, to
     if (keywords.length === 0) return;
     for (const todo of findAllTodos(read.text, languageId, keywords)) todos.push(scanned(uri, todo));
   });
-  return { todos, files: uris.length };
+  return { todos, files: uris.length, listMs };
 }
 
 /** The keywords of every language: the setting's, and those of each language that overrides it. */

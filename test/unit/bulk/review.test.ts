@@ -4,6 +4,7 @@ import {
   countRows,
   flagDuplicates,
   normalizeTitle,
+  matchRecords,
   parseStoredReview,
   reviewRows,
   setChecked,
@@ -12,6 +13,7 @@ import {
   type ScannedTodo,
 } from '../../../src/core/bulk';
 import { languageForPath } from '../../../src/core/todo';
+import { sampleRecord } from '../records/fixtures';
 
 const todo = (path: string, line: number, title: string, references: string[] = []): ScannedTodo => ({
   uri: `file:///w/${path}`,
@@ -106,6 +108,25 @@ describe('stored reviews', () => {
   it('drops a stored value of another shape', () => {
     assert.equal(parseStoredReview({ id: 'r1', rows: 'nope' }, 'x'), undefined);
     assert.equal(parseStoredReview(stored({ kind: 'exploded' }), 'x'), undefined);
+  });
+});
+
+describe('matching rows to records after a reload', () => {
+  const record = (id: string, path: string, line: number, title: string) =>
+    sampleRecord({ id: id.padStart(32, '0'), title, source: { uri: `file:///w/${path}`, line, reference: `tallyfy:${id}` } });
+
+  it('gives a row the record of its file and title, each record to one row, the nearest first', () => {
+    const rows = reviewRows([todo('a.ts', 1, 'Same'), todo('a.ts', 40, 'Same'), todo('b.ts', 3, 'Other')]);
+    const matched = matchRecords(rows, [record('1', 'a.ts', 41, 'Same'), record('2', 'b.ts', 9, 'Else')]);
+    assert.deepEqual([...matched].map(([key, r]) => [key, r.id.replace(/^0+/, '')]), [[rows[1]?.key, '1']]);
+  });
+
+  it('leaves created and linked rows alone, and matches rows that were being sent first', () => {
+    const rows = reviewRows([todo('a.ts', 1, 'Same'), todo('a.ts', 2, 'Same'), todo('a.ts', 3, 'Linked', ['9'])]).map((row, i) =>
+      i === 1 ? { ...row, state: { kind: 'unknown' as const, message: 'interrupted' } } : row,
+    );
+    const matched = matchRecords(rows, [record('1', 'a.ts', 1, 'Same'), record('3', 'a.ts', 3, 'Linked')]);
+    assert.deepEqual([...matched.keys()], [rows[1]?.key]);
   });
 });
 

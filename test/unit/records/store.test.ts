@@ -64,6 +64,21 @@ describe('RecordStore', () => {
     assert.equal(all[0]?.title, 'second');
   });
 
+  it('writes adds that come during a write together in the next one, each resolved once written', async () => {
+    let writes = 0;
+    const files = { ...diskRecordFiles, write: (target: string, text: string) => (writes++, diskRecordFiles.write(target, text)) };
+    const store = new RecordStore(files, file);
+    const added = await Promise.all(Array.from({ length: 20 }, (_, i) => store.add(rec(i + 1))));
+    assert.deepEqual(added.map((r) => r.id), Array.from({ length: 20 }, (_, i) => rec(i + 1).id));
+    assert.ok(writes <= 3, `${writes} writes for 20 adds`);
+    const reread = new RecordStore(diskRecordFiles, file);
+    assert.equal((await reread.all()).length, 20);
+    // The same id twice in one batch: the last add wins, and the file holds it once.
+    await Promise.all([store.add(rec(1, { title: 'first' })), store.add(rec(1, { title: 'second' }))]);
+    const again = new RecordStore(diskRecordFiles, file);
+    assert.deepEqual((await again.all()).filter((r) => r.id === rec(1).id).map((r) => r.title), ['second']);
+  });
+
   it('refuses an invalid record without touching the file', async () => {
     const store = new RecordStore(diskRecordFiles, file);
     await store.add(rec(1));
