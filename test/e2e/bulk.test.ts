@@ -70,6 +70,17 @@ describe('e2e: many TODOs at once', function () {
       assert.ok(text.includes(`// TODO(tallyfy:${task.id}): ${task.title}`), `reference of ${task.title} on its line`);
     }
     assert.ok(text.includes(`// TODO: ${droppedTitle}`), 'the dropped TODO is left as it was');
+
+    // The user looks for it: the task Tallyfy made is picked, linked and referenced, and nothing is sent.
+    const [made] = e2e.sandbox.tasks().filter((task) => task.title === droppedTitle);
+    assert.ok(made);
+    const posts = e2e.sandbox.requests({ method: 'POST', path: CREATE_PATH }).length;
+    await row(frame, droppedTitle).getByRole('button', { name: 'Check for the task' }).click();
+    const pick = e2e.page.locator('.quick-input-widget', { hasText: 'Was the task created?' });
+    await pick.locator('.monaco-list-row', { hasText: made.id }).click();
+    await rows(frame, 'created').filter({ has: frame.getByRole('checkbox', { name: droppedTitle, exact: true }) }).waitFor();
+    assert.ok(folder.paths.some((path) => readFileSync(path, 'utf8').includes(`// TODO(tallyfy:${made.id}): ${droppedTitle}`)), 'its reference is written');
+    assert.equal(e2e.sandbox.requests({ method: 'POST', path: CREATE_PATH }).length, posts, 'no create was sent');
   });
 
   it('"Retry failed" after a 500 creates only the failed rows', async () => {

@@ -3,6 +3,7 @@
 // sorts them, and says what the user did. Handshake: the page says `ready` each time it loads (also
 // after a reload, restored by the serializer), and the extension answers with `init`, the whole state.
 import * as z from 'zod/mini';
+import { describeInvalidMessage } from '../invalidMessage';
 import { TASK_TYPES } from '../tallyfy/schema';
 
 /** The `performance.mark` the page sets when it first shows its rows (for benchmarks). */
@@ -172,10 +173,5 @@ export function parseFromReview(data: unknown): FromReviewMessage | undefined {
 
 /** Why `data` is not a valid message from the page, in one line for the log (no values echoed). */
 export function describeInvalidFromReview(data: unknown): string {
-  const result = fromReviewSchema.safeParse(data);
-  if (result.success) return 'valid';
-  const type = data !== null && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string'
-    ? String((data as { type: string }).type).slice(0, 40)
-    : typeof data;
-  return `invalid message "${type}" at ${result.error.issues.slice(0, 5).map((issue) => issue.path.join('.') || '(message)').join(', ')}`;
+  return describeInvalidMessage(fromReviewSchema, data);
 }

@@ -8,6 +8,7 @@
 // extension also posts `init` as it opens the panel (the webview holds it until the page listens), so a
 // page applies the first `init` of a form and ignores repeats while it shows that form.
 import * as z from 'zod/mini';
+import { describeInvalidMessage } from '../invalidMessage';
 import { TASK_TYPES } from '../tallyfy/schema';
 import { FORM_STRING_KEYS, type FormStringKey } from './strings';
 import { formValuesSchema, type CreateTaskInputJson, type FormValues } from './values';
@@ -229,11 +230,5 @@ export function parseFromWebview(data: unknown): FromWebviewMessage | undefined 
 
 /** Why `data` is not a valid message from the form, in one line for the log (no values echoed). */
 export function describeInvalidFromWebview(data: unknown): string {
-  const result = fromWebviewSchema.safeParse(data);
-  if (result.success) return 'valid';
-  const type = data !== null && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string'
-    ? String((data as { type: string }).type).slice(0, 40)
-    : typeof data;
-  const paths = result.error.issues.slice(0, 5).map((issue) => issue.path.join('.') || '(message)');
-  return `invalid message "${type}" at ${paths.join(', ')}`;
+  return describeInvalidMessage(fromWebviewSchema, data);
 }

@@ -48,6 +48,17 @@ export function deadlineOf(defaults: BulkDefaults, tasks: TaskService): Date {
   return localToInstant(defaults.deadline, time, zone) ?? tasks.defaultDeadline();
 }
 
+/**
+ * Writes a task's reference into its TODO (a file that had no unsaved changes is saved again) and moves
+ * the record's link to the line it is on; whether the reference is there.
+ */
+export async function writeAndLink(deps: Pick<RunDeps, 'tasks' | 'settings' | 'log'>, todo: TrackedTodo, taskId: string): Promise<boolean> {
+  const written = await writeBackReference(todo, taskId, deps.settings, deps.log, { saveIfClean: true });
+  if (written.kind !== 'written' && written.kind !== 'already-there') return false;
+  await deps.tasks.linkedAt(taskId, written.line);
+  return true;
+}
+
 /** Whether the session is still the one a run started with. */
 function sameSession(session: Session, creator: TaskCreator): boolean {
   const state = session.state;
@@ -92,14 +103,7 @@ export async function createRows(
       link: (key, taskId) => {
         const { row, todo } = rowOf(key);
         const previous = fileQueues.get(row.uri) ?? Promise.resolve();
-        const next = previous.then(async () => {
-          const written = await writeBackReference(todo, taskId, settings, log, { saveIfClean: true });
-          if (written.kind === 'written' || written.kind === 'already-there') {
-            await tasks.linkedAt(taskId, written.line);
-            return true;
-          }
-          return false;
-        });
+        const next = previous.then(() => writeAndLink(deps, todo, taskId));
         fileQueues.set(row.uri, next.catch(() => undefined));
         return next;
       },

@@ -25,9 +25,7 @@ import { isTallyfyError } from '../../core/tallyfy';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
-import type { SettingsReader } from '../settings';
-import { writeBackReference } from '../todos/writeBack';
-import { createRows, titleProblem, type RunDeps } from './createRun';
+import { createRows, titleProblem, writeAndLink, type RunDeps } from './createRun';
 import { reviewStrings } from './strings';
 
 export const REVIEW_VIEW_TYPE = 'tallyfy.review';
@@ -115,10 +113,6 @@ export class ReviewPanel implements vscode.Disposable {
     this.rows.forEach((row, i) => this.index.set(row.key, i));
     this.store();
     this.postInit();
-  }
-
-  private get settings(): SettingsReader {
-    return this.deps.settings;
   }
 
   private get log(): Logger {
@@ -386,12 +380,8 @@ export class ReviewPanel implements vscode.Disposable {
     const source = { uri: row.uri, line: row.line };
     const outcome = await checkForTask(this.deps.tasks, row.title.trim(), source);
     if (outcome.kind === 'found') {
-      this.setRowState(key, { kind: 'created', taskId: outcome.record.id, written: false });
       const tracked = { uri: vscode.Uri.parse(row.uri), todo: { keyword: row.keyword, title: row.todoTitle }, expectedLine: row.line };
-      const written = await writeBackReference(tracked, outcome.record.id, this.settings, this.log, { saveIfClean: true });
-      const linked = written.kind === 'written' || written.kind === 'already-there';
-      if (linked) await this.deps.tasks.linkedAt(outcome.record.id, written.line);
-      this.setRowState(key, { kind: 'created', taskId: outcome.record.id, written: linked });
+      this.setRowState(key, { kind: 'created', taskId: outcome.record.id, written: await writeAndLink(this.deps, tracked, outcome.record.id) });
     } else if (outcome.kind === 'create-again') {
       this.updateRow(key, (candidate) => ({ ...candidate, checked: true, state: { kind: 'failed', message: vscode.l10n.t('Not created: "Retry failed" creates it.') } }));
     }
