@@ -1,7 +1,8 @@
 // The built review page in headless Chromium under its real CSP, with a stub `acquireVsCodeApi`: hostile
 // titles stay text, checking and "Select all" post `check` (the latter for the filtered rows only), the
 // Create button counts, the row list works from the keyboard, `rows` updates rows in place, and 2,000
-// rows render. Skipped where Chromium is missing.
+// rows render (the first screen's at once, the rest in chunks) and work while the rest are being built.
+// Skipped where Chromium is missing.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +36,11 @@ const ROWS: RowView[] = [
 ];
 const [HOSTILE_ROW, REFUNDS, , UNKNOWN, CACHING] = ROWS as [RowView, RowView, RowView, RowView, RowView];
 
+const MANY = Array.from({ length: 2_000 }, (_, i) => row(`src/file${Math.floor(i / 20)}.ts`, i % 20, `Task number ${i}`, { checked: i % 3 !== 0 }));
+const MANY_TITLES = MANY.map((r) => r.title);
+const MANY_CHECKED = MANY.filter((r) => r.checked).length;
+const LAST = MANY[1_999] as RowView;
+
 const INIT: ReviewInit = {
   type: 'init',
   reviewId: 'review-1',
@@ -47,6 +53,7 @@ const INIT: ReviewInit = {
   tags: [{ id: 't1', title: 'backend' }, { id: 't2', title: 'billing' }],
   run: { phase: 'review', done: 0, total: 0 },
 };
+const BIG: ReviewInit = { ...INIT, rows: MANY };
 
 /** The page's stub of the VS Code API: records posts, answers `ready` with `init`, keeps state in sessionStorage. */
 function stub(init: ReviewInit): string {
@@ -131,6 +138,8 @@ describe('bulk review page in a browser', function () {
   }
   const send = (message: unknown, p: Page = page): Promise<void> => p.evaluate((m) => window.postMessage(m, '*'), message);
   const rows = (p: Page = page) => p.locator('.rows [role="row"]');
+  const titles = (p: Page = page): Promise<string[]> => rows(p).locator('input[type="text"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const allRows = (p: Page = page): Promise<void> => until(async () => (await rows(p).count()) === MANY.length, 20_000);
   const box = (title: string, p: Page = page) => p.getByRole('checkbox', { name: title, exact: true });
   const focusedName = (p: Page = page): Promise<string | null> =>
     p.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
@@ -213,8 +222,7 @@ describe('bulk review page in a browser', function () {
   it('sorts by title without rebuilding the rows', async () => {
     await rows().first().evaluate((node) => node.setAttribute('data-probe', '1'));
     await page.getByLabel('Sort by').selectOption('title');
-    const titles = await rows().locator('input[type="text"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    assert.deepEqual(titles, ['Add caching', HOSTILE, 'Fix refunds', 'Linked already', 'Maybe made']);
+    assert.deepEqual(await titles(), ['Add caching', HOSTILE, 'Fix refunds', 'Linked already', 'Maybe made']);
     assert.equal(await page.locator('[data-probe="1"]').count(), 1, 'the same node, moved');
   });
 
@@ -340,23 +348,83 @@ describe('bulk review page in a browser', function () {
     }
   });
 
-  it('renders 2,000 rows and marks when they are shown', async () => {
-    const many = Array.from({ length: 2_000 }, (_, i) => row(`src/file${Math.floor(i / 20)}.ts`, i % 20, `Task number ${i}`, { checked: i % 3 !== 0 }));
-    const big = await open({ ...INIT, rows: many });
+  it('renders 2,000 rows, all of them in order, and marks when the first are shown', async () => {
+    const big = await open(BIG);
     try {
-      await until(async () => (await rows(big).count()) === 2_000);
-      assert.equal(await big.evaluate((mark) => performance.getEntriesByName(mark).length, REVIEW_READY_MARK), 1);
-      assert.equal(await big.locator('#create').textContent(), `Create ${many.filter((r) => r.checked).length} tasks`);
+      await until(async () => (await big.evaluate((mark) => performance.getEntriesByName(mark).length, REVIEW_READY_MARK)) === 1);
+      await allRows(big);
+      assert.deepEqual(await titles(big), MANY_TITLES);
+      const groups = await big.locator('.rows .chunk').evaluateAll((chunks) => chunks.map((chunk) => chunk.childElementCount));
+      assert.deepEqual(groups, Array.from({ length: 40 }, () => 50), 'in groups of 50, each skipped off screen');
+      assert.equal(await big.evaluate((mark) => performance.getEntriesByName(mark).length, REVIEW_READY_MARK), 1, 'only the first showing marks');
+      assert.equal(await big.locator('#create').textContent(), `Create ${MANY_CHECKED} tasks`);
       await big.getByLabel('Filter').fill('number 1999');
       assert.equal(await rows(big).count(), 1);
       await big.getByLabel('Filter').fill('');
-      assert.equal(await rows(big).count(), 2_000);
-      assert.deepEqual(
-        await rows(big).evaluateAll((nodes) => [nodes[0], nodes[1_999]].map((node) => (node?.querySelector('input[type="text"]') as HTMLInputElement | null)?.value)),
-        ['Task number 0', 'Task number 1999'],
-      );
+      assert.deepEqual(await titles(big), MANY_TITLES);
     } finally {
       await big.close();
     }
+  });
+
+  it('shows a rows update that came before its row was built, once it is', async () => {
+    const created = { ...LAST, state: { kind: 'created', taskId: 'task-9', written: true } };
+    // In one task, as if they came at once: the rest of the rows are built in the tasks that follow.
+    const first = await page.evaluate((messages) => {
+      for (const data of messages) window.dispatchEvent(new MessageEvent('message', { data }));
+      return document.querySelectorAll('.rows [role="row"]').length;
+    }, [BIG, { type: 'rows', rows: [created] }]);
+    assert.ok(first < MANY.length, `only the first rows are built at once (${first})`);
+    assert.equal(await page.locator('#create').textContent(), `Create ${MANY_CHECKED - 1} tasks`, 'counted from all rows, built or not');
+    await allRows();
+    assert.equal(await rows().last().getByText('Created task-9').count(), 1);
+    assert.equal(await box(LAST.title).getAttribute('aria-disabled'), 'true');
+    assert.deepEqual(await titles(), MANY_TITLES);
+  });
+
+  it('selects all 2,000 rows right after init, before the rest are built', async () => {
+    const first = await page.evaluate((init) => {
+      window.dispatchEvent(new MessageEvent('message', { data: init }));
+      const built = document.querySelectorAll('.rows [role="row"]').length;
+      document.getElementById('select-all')?.click();
+      return built;
+    }, BIG);
+    assert.ok(first < MANY.length, `only the first rows are built at once (${first})`);
+    assert.deepEqual((await checks()).at(-1), { type: 'check', keys: MANY.map((r) => r.key), checked: true });
+    assert.equal(await page.locator('#create').textContent(), `Create ${MANY.length} tasks`);
+    await allRows();
+    const boxes = await rows().locator('input[type="checkbox"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).checked));
+    assert.deepEqual(boxes, MANY.map(() => true), 'the rows built later are built checked');
+  });
+
+  it('filters all 2,000 rows when the filter changes before the rest are built', async () => {
+    const shown = await page.evaluate((init) => {
+      window.dispatchEvent(new MessageEvent('message', { data: init }));
+      const filter = document.getElementById('filter') as HTMLInputElement;
+      filter.value = '199';
+      filter.dispatchEvent(new Event('input', { bubbles: true }));
+      return [...document.querySelectorAll<HTMLInputElement>('.rows input[type="text"]')].map((input) => input.value);
+    }, BIG);
+    assert.deepEqual(shown, MANY_TITLES.filter((title) => title.includes('199')));
+    await page.getByLabel('Filter').fill('');
+    assert.deepEqual(await titles(), MANY_TITLES);
+  });
+
+  it('goes to the last of 2,000 rows with End, also before the rest are built', async () => {
+    const moved = await page.evaluate((init) => {
+      window.dispatchEvent(new MessageEvent('message', { data: init }));
+      const built = document.querySelectorAll('.rows [role="row"]').length;
+      const first = document.querySelector<HTMLElement>('.rows input[type="checkbox"]');
+      first?.focus();
+      first?.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }));
+      return { built, focused: document.activeElement?.getAttribute('aria-label'), rows: document.querySelectorAll('.rows [role="row"]').length };
+    }, BIG);
+    assert.ok(moved.built < MANY.length, `only the first rows are built at once (${moved.built})`);
+    assert.deepEqual({ focused: moved.focused, rows: moved.rows }, { focused: LAST.title, rows: MANY.length });
+    await page.keyboard.press('Home');
+    assert.equal(await focusedName(), 'Task number 0');
+    await page.keyboard.press('End');
+    assert.equal(await focusedName(), LAST.title);
+    assert.deepEqual(await titles(), MANY_TITLES);
   });
 });
