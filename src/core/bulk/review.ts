@@ -42,7 +42,7 @@ export type RowState =
 export type RowStateKind = RowState['kind'];
 
 export interface ReviewRow {
-  /** Identifies the row for the life of the review (file and line at the scan). */
+  /** Identifies the row for the life of the review (its place in the scan's order). */
   readonly key: string;
   readonly uri: string;
   readonly path: string;
@@ -61,10 +61,6 @@ export interface ReviewRow {
   readonly state: RowState;
 }
 
-export function rowKey(uri: string, line: number): string {
-  return `${uri}#${line + 1}`;
-}
-
 /** The title as compared for duplicates: case, spacing and trailing punctuation do not count. */
 export function normalizeTitle(title: string): string {
   return title
@@ -79,10 +75,11 @@ export function normalizeTitle(title: string): string {
 export function reviewRows(todos: readonly ScannedTodo[], knownTitles: Iterable<string> = []): ReviewRow[] {
   const rows = [...todos]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line))
-    .map((todo): ReviewRow => {
+    .map((todo, i): ReviewRow => {
       const [linked] = todo.references;
       return {
-        key: rowKey(todo.uri, todo.line),
+        // Short: the page gets two thousand of them.
+        key: String(i),
         uri: todo.uri,
         path: todo.path,
         line: todo.line,

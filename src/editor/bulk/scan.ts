@@ -5,7 +5,8 @@ import type { SettingsReader } from '../settings';
 import { lineSource } from '../todos/documents';
 import { eachLimited, excludeGlob, MAX_SCANNED_FILES, readWorkspaceText } from '../workspaceFiles';
 
-const READ_CONCURRENCY = 16;
+/** Files read at once: each read is a round trip through VS Code's file service, so many are kept in flight. */
+const READ_CONCURRENCY = 64;
 
 /** What a review covers. */
 export type ReviewScope =
@@ -84,10 +85,10 @@ export interface ScanResult {
   readonly listMs?: number;
 }
 
-function scanned(uri: vscode.Uri, todo: TodoComment): ScannedTodo {
+function scanned(uri: vscode.Uri, path: string, todo: TodoComment): ScannedTodo {
   return {
     uri: uri.toString(),
-    path: vscode.workspace.asRelativePath(uri),
+    path,
     line: todo.range.start.line,
     keyword: todo.keyword,
     title: todo.title,
@@ -119,22 +120,33 @@ async function filesOf(scope: ReviewScope, token: vscode.CancellationToken): Pro
 /** The TODOs of a scope, read through VS Code's file system; a file is opened only when its language cannot be told by its name. */
 export async function scanScope(scope: ReviewScope, settings: SettingsReader, token: vscode.CancellationToken): Promise<ScanResult> {
   if (scope.kind === 'selection') {
-    return { todos: todosInSelection(scope.document, scope.range, settings).map((todo) => scanned(scope.document.uri, todo)), files: 1 };
+    const path = vscode.workspace.asRelativePath(scope.document.uri);
+    return { todos: todosInSelection(scope.document, scope.range, settings).map((todo) => scanned(scope.document.uri, path, todo)), files: 1 };
   }
   const started = performance.now();
   const uris = await filesOf(scope, token);
   const listMs = performance.now() - started;
   const associations = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations') ?? {};
   const anyKeyword = keywordProbe(allKeywords(settings));
+  // The keywords a file's language and folder have, read once each (reading a setting is not free).
+  const keywordsByScope = new Map<string, readonly string[]>();
+  const keywordsOf = (uri: vscode.Uri, languageId: string): readonly string[] => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    const key = `${folder}\u0000${languageId}`;
+    let keywords = keywordsByScope.get(key);
+    if (keywords === undefined) keywordsByScope.set(key, (keywords = settings.get('todoKeywords', { uri, languageId })));
+    return keywords;
+  };
   const todos: ScannedTodo[] = [];
   await eachLimited(uris, READ_CONCURRENCY, token, async (uri) => {
     const read = await readWorkspaceText(uri);
     if (read === undefined || (anyKeyword !== undefined && !anyKeyword.test(read.text))) return;
     let languageId = read.document?.languageId ?? languageForPath(uri.path, associations);
     languageId ??= (await vscode.workspace.openTextDocument(uri)).languageId;
-    const keywords = settings.get('todoKeywords', { uri, languageId });
+    const keywords = keywordsOf(uri, languageId);
     if (keywords.length === 0) return;
-    for (const todo of findAllTodos(read.text, languageId, keywords)) todos.push(scanned(uri, todo));
+    const path = vscode.workspace.asRelativePath(uri);
+    for (const todo of findAllTodos(read.text, languageId, keywords)) todos.push(scanned(uri, path, todo));
   });
   return { todos, files: uris.length, listMs };
 }
