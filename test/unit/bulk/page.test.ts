@@ -179,6 +179,9 @@ describe('bulk review page in a browser', function () {
   it('drops invalid messages', async () => {
     await send({ type: 'rows', rows: [{ key: CACHING.key }] });
     await send({ type: 'somethingElse' });
+    // Messages are handled in order: once a valid one shows, the invalid ones before it were handled.
+    await send({ type: 'rows', rows: [{ ...REFUNDS, title: 'Fix refunds, checked' }] });
+    await page.getByRole('checkbox', { name: 'Fix refunds, checked', exact: true }).waitFor();
     assert.equal(await rows().count(), ROWS.length);
     assert.equal(await box('Add caching').isChecked(), true);
   });
@@ -294,6 +297,7 @@ describe('bulk review page in a browser', function () {
     await check.click();
     assert.deepEqual((await posted()).at(-1), { type: 'checkForTask', key: UNKNOWN.key });
     await send({ type: 'rows', rows: [{ ...UNKNOWN, state: { kind: 'ready' } }] });
+    await check.waitFor({ state: 'detached' });
     assert.equal(await check.count(), 0);
   });
 
@@ -306,6 +310,7 @@ describe('bulk review page in a browser', function () {
     await page.getByRole('button', { name: 'Cancel' }).click();
     assert.equal((await posted()).at(-1)?.type, 'cancel');
     await send({ type: 'run', run: { phase: 'over', done: 1, total: 4, message: 'You are signed out.', signIn: true } });
+    await page.getByRole('alert').filter({ hasText: 'You are signed out.' }).waitFor();
     assert.equal(await page.getByRole('alert').textContent(), 'You are signed out.');
     assert.equal(await bar.isVisible(), false);
     await page.getByRole('button', { name: 'Sign In' }).click();
@@ -322,6 +327,7 @@ describe('bulk review page in a browser', function () {
     await page.getByLabel('Assign to').selectOption({ label: 'Ada Lovelace (you)' });
     assert.deepEqual((await posted()).at(-1), { type: 'defaults', defaults: { deadline: '2030-02-01', taskType: 'approval', tags: ['t2'] } });
     await send({ type: 'options', me: { id: 7, name: 'Ada Lovelace' }, members: [{ id: 9, name: 'Grace Hopper' }], tags: [] });
+    await page.getByLabel('Assign to').locator('option', { hasText: 'Grace Hopper' }).waitFor({ state: 'attached' });
     assert.deepEqual(await page.getByLabel('Assign to').locator('option').allTextContents(), ['Ada Lovelace (you)', 'Grace Hopper']);
     assert.equal(await page.getByText('No tags in this organization.').isVisible(), true);
   });
