@@ -151,7 +151,11 @@ describe('e2e: many TODOs at once', function () {
     assert.equal(await rows(shown, 'created').count(), 2);
 
     await runCommand(e2e.page, 'File: Save All Files');
-    await e2e.page.reload();
+    // Reloaded as a user does: VS Code keeps the open editors (the review among them) before it reloads,
+    // which a reload of the browser page does not wait for.
+    const reloaded = e2e.page.waitForEvent('load');
+    await runCommand(e2e.page, 'Developer: Reload Window');
+    await reloaded;
     await e2e.page.locator('.monaco-workbench').waitFor();
     await signedInItem(e2e).waitFor({ timeout: 60_000 });
     const restored = await reviewFrame(e2e.page);
