@@ -17,9 +17,6 @@ export type CreateTaskRequest = Omit<CreateTaskInput, 'owners' | 'deadline' | 't
   task_type?: CreateTaskInput['task_type'];
 };
 
-/** The shortest time between two change events of the tasks. */
-const CHANGE_EVENT_MS = 250;
-
 /** Creates tasks in one organization as one user (see `TaskService.creator`). */
 export interface TaskCreator {
   readonly orgId: string;
@@ -42,8 +39,6 @@ export class TaskService implements vscode.Disposable {
   /** When a create with each title was last sent (to look for it after an unknown outcome). */
   private readonly attempts = new Map<string, Date>();
   private formZone: string | undefined;
-  private throttle: ReturnType<typeof setTimeout> | undefined;
-  private changePending = false;
 
   constructor(
     readonly records: RecordStore,
@@ -51,26 +46,7 @@ export class TaskService implements vscode.Disposable {
     private readonly settings: SettingsReader,
     private readonly log: Logger,
   ) {
-    this.subscription = records.onDidChange(() => this.fireChanged());
-  }
-
-  /**
-   * Tells the listeners (the Tasks view, the diagnostics: each goes over every record) at once, then at
-   * most once per CHANGE_EVENT_MS while changes keep coming (a run creating hundreds of tasks).
-   */
-  private fireChanged(): void {
-    if (this.throttle !== undefined) {
-      this.changePending = true;
-      return;
-    }
-    this.changed.fire();
-    this.throttle = setTimeout(() => {
-      this.throttle = undefined;
-      if (this.changePending) {
-        this.changePending = false;
-        this.fireChanged();
-      }
-    }, CHANGE_EVENT_MS);
+    this.subscription = records.onDidChange(() => this.changed.fire());
   }
 
   /**
@@ -200,7 +176,6 @@ export class TaskService implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.throttle);
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -5,6 +5,7 @@ import { isCompleted } from '../../core/tasks';
 import { findAllTodos, refindTodo, type TodoComment } from '../../core/todo';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
+import { throttled } from '../throttle';
 import { lineSource, toVsRange } from '../todos/documents';
 
 const KEPT_KEY = 'tallyfy.keptCompletedTodos';
@@ -66,6 +67,8 @@ export function registerCompletedTodoDiagnostics(tasks: TaskService, settings: S
     marked.set(document.uri.toString(), todos);
   };
   const checkAll = (): void => vscode.workspace.textDocuments.forEach(check);
+  // Every open document is looked at again: while a run changes the tasks, at most four times a second.
+  const checkAllSoon = throttled(checkAll, 250);
 
   const fixes: vscode.CodeActionProvider = {
     provideCodeActions(document, _range, context) {
@@ -100,7 +103,8 @@ export function registerCompletedTodoDiagnostics(tasks: TaskService, settings: S
   return vscode.Disposable.from(
     collection,
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, fixes, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    tasks.onDidChangeTasks(checkAll),
+    tasks.onDidChangeTasks(checkAllSoon),
+    checkAllSoon,
     vscode.workspace.onDidOpenTextDocument(check),
     vscode.workspace.onDidCloseTextDocument((d) => clear(d.uri)),
     vscode.workspace.onDidChangeTextDocument((e) => checkSoon(e.document)),

@@ -3,9 +3,12 @@ import { Commands, ContextKeys, Views } from '../../core/contract';
 import { TaskTreeModel, type Grouping, type RelativeDeadline, type TaskNode, type TreeNode } from '../../core/tasks';
 import type { Session } from '../auth/session';
 import type { TaskService } from '../taskService';
+import { throttled } from '../throttle';
 import { stateLabel, statusLine } from './statusText';
 
 const GROUPING_KEY = 'tallyfy.tasksGrouping';
+/** The tree follows changes of the tasks at most this often (each refresh goes over every record). */
+const REFRESH_EVERY_MS = 250;
 
 /** Relative deadlines in the user's language. */
 function formatDeadline(deadline: RelativeDeadline): string {
@@ -57,12 +60,16 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     void vscode.commands.executeCommand('setContext', ContextKeys.tasksGrouping, this.model.mode);
     this.subscriptions.push(
       this.treeView,
-      tasks.onDidChangeTasks(() => this.refresh()),
+      // A run creating hundreds of tasks changes them hundreds of times: the tree follows four times a second.
+      tasks.onDidChangeTasks(this.refreshSoon),
+      { dispose: () => this.refreshSoon.dispose() },
       session.onDidChange(() => this.updateMessage()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
     );
     this.refresh();
   }
+
+  private readonly refreshSoon = throttled(() => this.refresh(), REFRESH_EVERY_MS);
 
   refresh(): void {
     this.model.setRecords(this.tasks.createdTasks());
