@@ -9,7 +9,7 @@ const root = join(__dirname, '..', '..');
 describe('package contents', () => {
   it('holds the bundles, media, l10n, manifest and docs, and nothing else', function () {
     this.timeout(60_000);
-    if (!existsSync(join(root, 'dist', 'extension.js')) || !existsSync(join(root, 'dist', 'webview.js')) || !existsSync(join(root, 'dist', 'review.js'))) {
+    if (!existsSync(join(root, 'dist', 'extension.js')) || !existsSync(join(root, 'dist', 'webview.js')) || !existsSync(join(root, 'dist', 'review.js')) || !existsSync(join(root, 'dist', 'review.css'))) {
       execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root }); // the bundles are what is packaged
     }
     const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
@@ -20,7 +20,8 @@ describe('package contents', () => {
       .sort();
     const allowed = [
       /^dist\/(extension|webview|review)\.js$/,
-      /^media\/(icon\.png|tallyfy\.svg|form\.css|review\.css)$/,
+      /^dist\/(form|review)\.css$/,
+      /^media\/(icon\.png|tallyfy\.svg)$/,
       /^media\/walkthrough\/[\w-]+\.md$/,
       /^l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
       /^package(\.nls(\.[\w-]+)?)?\.json$/,
@@ -28,7 +29,7 @@ describe('package contents', () => {
       /^LICENSE$/,
     ];
     assert.deepEqual(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
-    for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/review.js', 'media/icon.png', 'media/form.css', 'media/review.css', 'package.json', 'README.md']) {
+    for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/review.js', 'media/icon.png', 'dist/form.css', 'dist/review.css', 'package.json', 'README.md']) {
       assert.ok(files.includes(needed), needed);
     }
   });

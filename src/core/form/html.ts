@@ -8,7 +8,7 @@ export interface FormHtmlOptions {
   readonly nonce: string;
   /** `webview.asWebviewUri(dist/webview.js)` as text. */
   readonly scriptUri: string;
-  /** `webview.asWebviewUri(media/form.css)` as text. */
+  /** `webview.asWebviewUri(dist/form.css)` (the page's bundled style sheet) as text. */
   readonly styleUri: string;
   /** The codicons stylesheet, when the extension ships it. */
   readonly codiconsUri?: string | undefined;

@@ -4,16 +4,11 @@
 // rows render (the first screen's at once, the rest in chunks) and work while the rest are being built.
 // Skipped where Chromium is missing.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { REVIEW_READY_MARK, type FromReviewMessage, type ReviewInit, type RowView } from '../../../src/core/bulk/protocol';
-import { formHtml } from '../../../src/core/form/html';
 import { ENGLISH } from './english';
+import { bundlePage, launchChromium, openPage, postedBy, sendTo, until } from '../webviewPage';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ROOT = join(__dirname, '..', '..', '..');
 const ORIGIN = 'https://review.test';
 const HOSTILE = 'Fix <img src=x onerror="window.__pwned=1"> refunds';
 
@@ -55,20 +50,6 @@ const INIT: ReviewInit = {
 };
 const BIG: ReviewInit = { ...INIT, rows: MANY };
 
-/** The page's stub of the VS Code API: records posts, answers `ready` with `init`, keeps state in sessionStorage. */
-function stub(init: ReviewInit): string {
-  return `
-    window.__posted = [];
-    window.acquireVsCodeApi = () => ({
-      postMessage: (m) => {
-        window.__posted.push(JSON.parse(JSON.stringify(m)));
-        if (m.type === 'ready') setTimeout(() => window.postMessage(${JSON.stringify(init)}, '*'));
-      },
-      getState: () => JSON.parse(sessionStorage.getItem('state') || 'null') ?? undefined,
-      setState: (s) => sessionStorage.setItem('state', JSON.stringify(s)),
-    });`;
-}
-
 describe('bulk review page in a browser', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
@@ -76,20 +57,8 @@ describe('bulk review page in a browser', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`This test drives the page in Chromium, which is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    }
-    const built = await esbuild.build({
-      entryPoints: [join(ROOT, 'src/webview/bulk/main.ts')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      target: 'chrome120',
-      logLevel: 'silent',
-    });
-    bundle = built.outputFiles[0]?.text ?? '';
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    bundle = await bundlePage('src/webview/bulk/main.ts');
+    browser = await launchChromium('the page');
   });
 
   after(async () => {
@@ -98,45 +67,16 @@ describe('bulk review page in a browser', function () {
 
   async function open(init: ReviewInit = INIT): Promise<Page> {
     assert.ok(browser);
-    const p = await browser.newPage();
-    const errors: string[] = [];
-    p.on('pageerror', (error) => errors.push(error.message));
-    p.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    const html = formHtml({
-      cspSource: ORIGIN,
-      nonce: 'dGVzdG5vbmNlMTIzNDU2Nzg=',
-      scriptUri: `${ORIGIN}/dist/review.js`,
-      styleUri: `${ORIGIN}/media/review.css`,
-      title: ENGLISH.heading,
-      loading: ENGLISH.loading,
-    });
-    await p.route(`${ORIGIN}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/') return route.fulfill({ contentType: 'text/html', body: html });
-      if (path === '/dist/review.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
-      if (path === '/media/review.css') return route.fulfill({ contentType: 'text/css', body: readFileSync(join(ROOT, 'media/review.css')) });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await p.addInitScript(stub(init));
-    await p.goto(`${ORIGIN}/`);
-    await p.getByRole('heading', { name: ENGLISH.heading }).waitFor();
-    assert.deepEqual(errors, []);
-    return p;
+    return openPage(
+      browser,
+      { origin: ORIGIN, bundle, script: 'review.js', style: 'review.css', strings: ENGLISH, init, consoleErrors: true },
+      (p) => p.getByRole('heading', { name: ENGLISH.heading }).waitFor(),
+    );
   }
 
-  const posted = async (p: Page = page): Promise<FromReviewMessage[]> => (await p.evaluate('window.__posted')) as FromReviewMessage[];
+  const posted = (p: Page = page): Promise<FromReviewMessage[]> => postedBy<FromReviewMessage>(p);
   const checks = async (p: Page = page): Promise<FromReviewMessage[]> => (await posted(p)).filter((m) => m.type === 'check');
-  /** Polls from Node: the page's CSP forbids the string evaluation that waitForFunction uses. */
-  async function until(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-    const end = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > end) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  const send = (message: unknown, p: Page = page): Promise<void> => p.evaluate((m) => window.postMessage(m, '*'), message);
+  const send = (message: unknown, p: Page = page): Promise<void> => sendTo(p, message);
   const rows = (p: Page = page) => p.locator('.rows [role="row"]');
   const titles = (p: Page = page): Promise<string[]> => rows(p).locator('input[type="text"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   const allRows = (p: Page = page): Promise<void> => until(async () => (await rows(p).count()) === MANY.length, 20_000);

@@ -5,7 +5,7 @@ const options = {
   cspSource: 'https://*.vscode-cdn.net',
   nonce: 'Zm9vYmFyYmF6cXV4MTIzNDU2',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/form.css',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/form.css',
   title: 'New Tallyfy task',
   loading: 'Loading…',
 };

@@ -2,16 +2,11 @@
 // found by their labels, hostile text stays text, submit is sent once, failures keep the values, the
 // success view replaces the form, and the state survives a reload. Skipped where Chromium is missing.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { formHtml } from '../../../src/core/form/html';
+import type { Browser, Page } from 'playwright-core';
 import type { FromWebviewMessage, InitMessage } from '../../../src/core/form/protocol';
 import { ENGLISH } from './english';
+import { bundlePage, launchChromium, openPage, postedBy, sendTo, until } from '../webviewPage';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ROOT = join(__dirname, '..', '..', '..');
 const ORIGIN = 'https://form.test';
 const HOSTILE = 'Fix <img src=x onerror="window.__pwned=1"> refunds';
 
@@ -29,20 +24,6 @@ const INIT: InitMessage = {
   strings: ENGLISH,
 };
 
-/** The page's stub of the VS Code API: records posts, answers `ready` with `init`, keeps state in sessionStorage. */
-function stub(init: InitMessage): string {
-  return `
-    window.__posted = [];
-    window.acquireVsCodeApi = () => ({
-      postMessage: (m) => {
-        window.__posted.push(JSON.parse(JSON.stringify(m)));
-        if (m.type === 'ready') setTimeout(() => window.postMessage(${JSON.stringify(init)}, '*'));
-      },
-      getState: () => JSON.parse(sessionStorage.getItem('state') || 'null') ?? undefined,
-      setState: (s) => sessionStorage.setItem('state', JSON.stringify(s)),
-    });`;
-}
-
 describe('task form in a browser', function () {
   this.timeout(60_000);
   let browser: Browser | undefined;
@@ -50,20 +31,8 @@ describe('task form in a browser', function () {
   let page: Page;
 
   before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`This test drives the form in Chromium, which is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-    }
-    const built = await esbuild.build({
-      entryPoints: [join(ROOT, 'src/webview/main.ts')],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      platform: 'browser',
-      target: 'chrome120',
-      logLevel: 'silent',
-    });
-    bundle = built.outputFiles[0]?.text ?? '';
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    bundle = await bundlePage('src/webview/main.ts');
+    browser = await launchChromium('the form');
   });
 
   after(async () => {
@@ -72,41 +41,15 @@ describe('task form in a browser', function () {
 
   async function open(init: InitMessage = INIT): Promise<Page> {
     assert.ok(browser);
-    const p = await browser.newPage();
-    const errors: string[] = [];
-    p.on('pageerror', (error) => errors.push(error.message));
-    const html = formHtml({
-      cspSource: ORIGIN,
-      nonce: 'dGVzdG5vbmNlMTIzNDU2Nzg=',
-      scriptUri: `${ORIGIN}/dist/webview.js`,
-      styleUri: `${ORIGIN}/media/form.css`,
-      title: ENGLISH.heading,
-      loading: ENGLISH.loading,
-    });
-    await p.route(`${ORIGIN}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === '/') return route.fulfill({ contentType: 'text/html', body: html });
-      if (path === '/dist/webview.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
-      if (path === '/media/form.css') return route.fulfill({ contentType: 'text/css', body: readFileSync(join(ROOT, 'media/form.css')) });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await p.addInitScript(stub(init));
-    await p.goto(`${ORIGIN}/`);
-    await p.getByLabel('Title', { exact: true }).waitFor();
-    assert.deepEqual(errors, []);
-    return p;
+    return openPage(
+      browser,
+      { origin: ORIGIN, bundle, script: 'webview.js', style: 'form.css', strings: ENGLISH, init },
+      (p) => p.getByLabel('Title', { exact: true }).waitFor(),
+    );
   }
 
-  const posted = async (p: Page = page): Promise<FromWebviewMessage[]> => (await p.evaluate('window.__posted')) as FromWebviewMessage[];
-  /** Polls from Node: the page's CSP forbids the string evaluation that waitForFunction uses. */
-  async function until(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-    const end = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > end) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  const send = (message: unknown, p: Page = page): Promise<void> => p.evaluate((m) => window.postMessage(m, '*'), message);
+  const posted = (p: Page = page): Promise<FromWebviewMessage[]> => postedBy<FromWebviewMessage>(p);
+  const send = (message: unknown, p: Page = page): Promise<void> => sendTo(p, message);
 
   beforeEach(async () => {
     page = await open();
