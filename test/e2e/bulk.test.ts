@@ -5,7 +5,24 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { ensureSignedIn, openFile, reviewFolder, reviewFrame, runCommand, signedInItem, signInItem, useE2E, writeTodoFolder, type E2E } from './workbench';
+import {
+  editorLine,
+  ensureSignedIn,
+  explorerRow,
+  menuItem,
+  openFile,
+  REVIEW_ITEM,
+  reviewFolder,
+  reviewFrame,
+  rightClickMenu,
+  runCommand,
+  signedInItem,
+  signInItem,
+  useE2E,
+  writeSourceFile,
+  writeTodoFolder,
+  type E2E,
+} from './workbench';
 
 const CREATE_PATH = '/organizations/*/tasks';
 
@@ -41,6 +58,46 @@ describe('e2e: many TODOs at once', function () {
     assert.equal(await rows(frame).count(), inside.titles.length, 'one row per TODO of the folder');
     for (const title of outside.titles) assert.equal(await frame.getByRole('checkbox', { name: title, exact: true }).count(), 0, `${title} is not in the folder`);
     assert.ok(await frame.getByRole('button', { name: `Create ${inside.titles.length} tasks` }).isEnabled());
+  });
+
+  it('with several folders selected in the Explorer, reviews the TODOs of all of them', async () => {
+    await ensureSignedIn(e2e);
+    const first = writeTodoFolder(e2e, 'first', 1, 2);
+    const second = writeTodoFolder(e2e, 'second', 1, 2);
+    const other = writeTodoFolder(e2e, 'other', 1, 1);
+    const one = await explorerRow(e2e.page, first.name);
+    const two = await explorerRow(e2e.page, second.name);
+    await one.click();
+    await two.click({ modifiers: ['Control'] });
+    await rightClickMenu(e2e.page, two);
+    await menuItem(e2e.page, REVIEW_ITEM).hover();
+    await e2e.page.locator('.context-view .action-item.focused', { hasText: REVIEW_ITEM }).waitFor();
+    await e2e.page.keyboard.press('Enter');
+    const frame = await reviewFrame(e2e.page);
+    for (const title of [...first.titles, ...second.titles]) await frame.getByRole('checkbox', { name: title, exact: true }).waitFor();
+    assert.equal(await rows(frame).count(), 4);
+    assert.equal(await frame.getByRole('checkbox', { name: other.titles[0] ?? '', exact: true }).count(), 0);
+  });
+
+  it('from the palette, reviews the TODOs of the selection when it spans several', async () => {
+    await ensureSignedIn(e2e);
+    const file = writeSourceFile(e2e, 'selection', [
+      'export function work(): void {',
+      '  // TODO: Selected first',
+      '  // TODO: Selected second',
+      '  // TODO: Not selected',
+      '}',
+    ]);
+    await openFile(e2e.page, file);
+    await editorLine(e2e.page, 'TODO: Selected first').click();
+    await e2e.page.keyboard.press('Home');
+    await e2e.page.keyboard.press('Shift+ArrowDown');
+    await e2e.page.keyboard.press('Shift+End');
+    await runCommand(e2e.page, `Tallyfy: ${REVIEW_ITEM}`);
+    const frame = await reviewFrame(e2e.page);
+    await frame.getByRole('checkbox', { name: 'Selected second', exact: true }).waitFor();
+    assert.equal(await rows(frame).count(), 2);
+    assert.match(await frame.getByText(/^The selection in /).innerText(), new RegExp(file.replace('.', '\\.')));
   });
 
   it('creates 20 through a 429 burst and a dropped connection: none twice, 19 references, the dropped row not resent', async () => {
