@@ -100,6 +100,24 @@ describe('e2e: many TODOs at once', function () {
     assert.match(await frame.getByText(/^The selection in /).innerText(), new RegExp(file.replace('.', '\\.')));
   });
 
+  it('sends nothing for a TODO linked or removed after the review was made', async () => {
+    await ensureSignedIn(e2e);
+    const folder = writeTodoFolder(e2e, 'changed', 1, 3);
+    const frame = await reviewFolder(e2e.page, folder.name);
+    await frame.getByRole('button', { name: 'Create 3 tasks' }).waitFor();
+    const [linked, removed, kept] = folder.titles as [string, string, string];
+    // Meanwhile another window linked the first TODO, and the second was deleted.
+    const path = folder.paths[0] ?? '';
+    const other = 'f'.repeat(32);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(`// TODO: ${linked}`, `// TODO(tallyfy:${other}): ${linked}`).replace(`  // TODO: ${removed}\n`, ''));
+    await frame.getByRole('button', { name: 'Create 3 tasks' }).click();
+    await runOver(frame);
+    await rows(frame, 'linked').filter({ has: frame.getByRole('checkbox', { name: linked, exact: true }) }).waitFor();
+    await rows(frame, 'failed').filter({ has: frame.getByRole('checkbox', { name: removed, exact: true }) }).waitFor();
+    assert.equal(createdWithTitle(e2e, linked) + createdWithTitle(e2e, removed), 0, 'nothing was created for them');
+    assert.equal(createdWithTitle(e2e, kept), 1);
+  });
+
   it('creates 20 through a 429 burst and a dropped connection: none twice, 19 references, the dropped row not resent', async () => {
     await ensureSignedIn(e2e);
     const folder = writeTodoFolder(e2e, 'burst', 4, 5);

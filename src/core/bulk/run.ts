@@ -8,9 +8,23 @@ import type { RowState } from './review';
 /** Requests in flight at once: the refresh's budget, well under Tallyfy's 600 a minute. */
 export const BULK_CONCURRENCY = 4;
 
+/**
+ * Thrown by `BulkWork.create` instead of sending when the TODO already carries a reference (another
+ * window, or the user, linked it since the review was made): the row is linked, nothing is sent.
+ */
+export class AlreadyLinked extends Error {
+  override readonly name = 'AlreadyLinked';
+  constructor(readonly taskId: string) {
+    super(`The TODO is linked to task ${taskId} already.`);
+  }
+}
+
 /** What the editor does for one row. */
 export interface BulkWork {
-  /** Sends the create; resolves with the task's id once it exists. */
+  /**
+   * Sends the create; resolves with the task's id once it exists. Throws AlreadyLinked instead when the
+   * TODO has a reference now, and a failure of its own (sent nothing) when the TODO is gone.
+   */
   create(key: string): Promise<string>;
   /** Writes the reference into the TODO; whether it was written. A failure here is the TODO's, not the task's. */
   link(key: string, taskId: string): Promise<boolean>;
@@ -108,6 +122,8 @@ export class BulkRun {
     } catch (error) {
       if (error instanceof CancelledError) {
         onRow(key, this.stopped !== undefined ? { kind: 'failed', message: this.stopped } : { kind: 'ready' });
+      } else if (error instanceof AlreadyLinked) {
+        onRow(key, { kind: 'linked', taskId: error.taskId });
       } else if (isTallyfyError(error, 'outcome-unknown')) {
         const settled = await (this.work.settleUnknown?.(key, error) ?? Promise.resolve('unknown' as const)).catch(() => 'unknown' as const);
         onRow(key, { kind: settled === 'not-created' ? 'failed' : 'unknown', message: this.work.describe(error) });

@@ -1,11 +1,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { BulkRun, type BulkDefaults, type BulkRunEnd, type ReviewRow, type RowState } from '../../core/bulk';
+import { AlreadyLinked, BulkRun, type BulkDefaults, type BulkRunEnd, type ReviewRow, type RowState } from '../../core/bulk';
+import { refindTodo } from '../../core/todo';
 import { buildDescription } from '../../core/form';
 import { isTallyfyError, TITLE_MAX_LENGTH } from '../../core/tallyfy';
 import { localToInstant, instantToLocal } from '../../core/zone';
 import type { Session } from '../auth/session';
-import { describeError } from '../errors';
+import { describeError, userError } from '../errors';
+import { lineSource } from '../todos/documents';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { CreateTaskRequest, TaskCreator, TaskService } from '../taskService';
@@ -95,6 +97,15 @@ export async function createRows(
       create: async (key) => {
         const { row, todo } = rowOf(key);
         const document = await vscode.workspace.openTextDocument(todo.uri);
+        // The TODO as it is now: linked meanwhile (another window's run), or gone, nothing is sent.
+        const current = refindTodo(lineSource(document), document.languageId, settings.get('todoKeywords', document), {
+          line: todo.expectedLine,
+          keyword: row.keyword,
+          title: row.todoTitle,
+        });
+        if (current === undefined) throw userError('validation', vscode.l10n.t('This TODO changed or was removed after the review was made: nothing was sent. Look at it again.'));
+        const [linked] = current.references;
+        if (linked !== undefined) throw new AlreadyLinked(linked);
         const record = await creator.create(requestOf(row, defaults, deadline, document, todo, settings), {
           source: { uri: row.uri, line: todo.expectedLine },
         });

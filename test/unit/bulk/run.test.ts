@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BulkRun, type BulkWork, type RowState } from '../../../src/core/bulk';
+import { AlreadyLinked, BulkRun, type BulkWork, type RowState } from '../../../src/core/bulk';
 import { TallyfyError } from '../../../src/core/tallyfy';
 
 /** A create that the test settles by hand, one per key. */
@@ -140,5 +140,14 @@ describe('BulkRun', () => {
     h.pending.get('a')?.resolve('ta');
     await done;
     assert.deepEqual(h.last('a'), { kind: 'created', taskId: 'ta', written: false });
+  });
+
+  it('a TODO linked since the review is shown linked, and nothing is sent for it', async () => {
+    const h = harness();
+    const done = h.run.start(['a']);
+    await h.whenSent('a');
+    h.pending.get('a')?.reject(new AlreadyLinked('t-other'));
+    await done;
+    assert.deepEqual(h.last('a'), { kind: 'linked', taskId: 't-other' });
   });
 });
