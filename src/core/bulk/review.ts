@@ -74,7 +74,7 @@ export function normalizeTitle(title: string): string {
 /** The rows of a scan, in file then line order; linked TODOs are listed as linked, never selectable. */
 export function reviewRows(todos: readonly ScannedTodo[], knownTitles: Iterable<string> = []): ReviewRow[] {
   const rows = [...todos]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line))
+    .sort(byPlace)
     .map((todo, i): ReviewRow => {
       const [linked] = todo.references;
       return {
@@ -116,9 +116,13 @@ export function flagDuplicates(rows: readonly ReviewRow[], knownTitles: Iterable
   });
 }
 
-/** Whether a row can be checked: not linked, and its task not made (or possibly made) already. */
-export function isSelectable(row: ReviewRow): boolean {
-  return row.state.kind === 'ready' || row.state.kind === 'failed';
+/** Whether a row in this state can be checked: not linked, and its task not made (or possibly made) already. */
+export function isSelectableState(state: RowState): boolean {
+  return state.kind === 'ready' || state.kind === 'failed';
+}
+
+export function isSelectable(row: Pick<ReviewRow, 'state'>): boolean {
+  return isSelectableState(row.state);
 }
 
 /** Checks or unchecks the rows with the given keys (only selectable ones). */
@@ -149,28 +153,38 @@ export interface SortableRow {
   readonly line: number;
 }
 
+/** Where a row's TODO is, as shown and as the filter reads it: `path:line`, the line 1-based. */
+export function placeText(row: Pick<SortableRow, 'path' | 'line'>): string {
+  return `${row.path}:${row.line + 1}`;
+}
+
+/** File then line order. */
+function byPlace(a: Pick<SortableRow, 'path' | 'line'>, b: Pick<SortableRow, 'path' | 'line'>): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+}
+
 /** The rows a filter and a sort show, in order (the rows given do not move). */
 export function visibleRows<R extends SortableRow>(rows: readonly R[], filter: string, sort: RowSort): R[] {
   const words = filter.toLowerCase().split(/\s+/).filter((word) => word !== '');
   const shown = words.length === 0
     ? [...rows]
     : rows.filter((row) => {
-        const text = `${row.title}\u0000${row.path}:${row.line + 1}`.toLowerCase();
+        const text = `${row.title}\u0000${placeText(row)}`.toLowerCase();
         return words.every((word) => text.includes(word));
       });
   if (sort === 'title') {
     const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-    shown.sort((a, b) => collator.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+    shown.sort((a, b) => collator.compare(a.title, b.title) || byPlace(a, b));
   }
   return shown;
 }
 
-/** How many rows are in each state, for the summary and the buttons. */
-export function countRows(rows: readonly ReviewRow[]): Readonly<Record<RowStateKind | 'checked', number>> {
+/** How many rows are in each state, and how many a "Create" would create (the extension's rows and the page's alike). */
+export function countRows(rows: ReadonlyArray<{ readonly checked: boolean; readonly state: RowState }>): Readonly<Record<RowStateKind | 'checked', number>> {
   const counts: Record<RowStateKind | 'checked', number> = { ready: 0, linked: 0, queued: 0, creating: 0, created: 0, failed: 0, unknown: 0, checked: 0 };
   for (const row of rows) {
     counts[row.state.kind]++;
-    if (row.checked && isSelectable(row)) counts.checked++;
+    if (row.checked && isSelectableState(row.state)) counts.checked++;
   }
   return counts;
 }

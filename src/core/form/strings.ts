@@ -77,10 +77,7 @@ export const FORM_STRING_KEYS = [
 export type FormStringKey = (typeof FORM_STRING_KEYS)[number];
 export type FormStrings = Readonly<Record<FormStringKey, string>>;
 
-/** Fills `{name}` placeholders. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export { fill } from '../template';
 
 export function taskTypeLabel(strings: FormStrings, type: TaskType): string {
   return strings[`taskType.${type}`];

@@ -22,6 +22,7 @@ import {
 } from '../../core/bulk';
 import { formHtml } from '../../core/form';
 import { isTallyfyError } from '../../core/tallyfy';
+import { fill } from '../../core/template';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
@@ -132,7 +133,7 @@ export class ReviewPanel implements vscode.Disposable {
   private assigneeName(): string {
     const { assignee } = this.defaults;
     const state = this.deps.session.state;
-    if (assignee === undefined) return state.kind === 'signed-in' ? this.strings.you.replace('{name}', state.identity.userName) : '';
+    if (assignee === undefined) return state.kind === 'signed-in' ? fill(this.strings.you, { name: state.identity.userName }) : '';
     return this.members.find((member) => member.id === assignee)?.name ?? `#${assignee}`;
   }
 

@@ -13,24 +13,11 @@ import {
   type RunView,
   type ToReviewMessage,
 } from '../../core/bulk/protocol';
-import { visibleRows, type RowSort } from '../../core/bulk/review';
 import { TASK_TYPES, type TaskType } from '../../core/tallyfy/schema';
 import { clear, debounce, el, setAttr, setText } from '../dom';
-import {
-  checkedCount,
-  createLabel,
-  duplicateText,
-  failedCount,
-  fill,
-  isSelectableState,
-  locationText,
-  moveIndex,
-  progressText,
-  stateMessage,
-  stateText,
-  summaryText,
-  youLabel,
-} from './view';
+import { countRows, isSelectableState, placeText, visibleRows, type RowSort } from '../../core/bulk/review';
+import { fill } from '../../core/template';
+import { createLabel, duplicateText, moveIndex, progressText, stateMessage, stateText, summaryText, youLabel } from './view';
 
 /** The part of `acquireVsCodeApi()` the review uses. */
 export interface HostApi {
@@ -398,7 +385,7 @@ export class ReviewApp {
   }
 
   create(): void {
-    if (this.run.phase === 'running' || checkedCount(this.rows) === 0) return;
+    if (this.run.phase === 'running' || countRows(this.rows).checked === 0) return;
     // Titles still being typed go first, so the tasks get them.
     for (const sender of this.titleSenders.values()) sender.flush();
     this.post({ type: 'create' });
@@ -744,11 +731,12 @@ class ReviewUi {
   }
 
   renderStatus(rows: readonly RowView[], run: RunView): void {
-    setText(this.summary, summaryText(this.s, rows));
+    const counts = countRows(rows);
+    setText(this.summary, summaryText(this.s, rows.length, counts));
     const running = run.phase === 'running';
     // Where the run stands, for styles and for anything that waits on the page (the end-to-end tests).
     if (document.body.dataset['phase'] !== run.phase) document.body.dataset['phase'] = run.phase;
-    const count = checkedCount(rows);
+    const count = counts.checked;
     setText(this.createButton, createLabel(this.s, count));
     this.createButton.disabled = count === 0 || running;
     this.progress.hidden = !running;
@@ -758,7 +746,7 @@ class ReviewUi {
       setText(this.progressLabel, progressText(this.s, run));
     }
     this.cancelButton.hidden = !running;
-    this.retryButton.hidden = running || failedCount(rows) === 0;
+    this.retryButton.hidden = running || counts.failed === 0;
     setText(this.alert, run.message ?? '');
     this.signIn.hidden = run.signIn !== true;
   }
@@ -849,7 +837,7 @@ class RowUi {
     }
     if (!typing && this.title.value !== row.title) this.title.value = row.title;
     if (old === undefined || old.path !== row.path || old.line !== row.line) {
-      setText(this.reveal, locationText(row));
+      setText(this.reveal, placeText(row));
       if (this.reveal.hasAttribute('title')) this.tooltip(s);
     }
     if ((old?.assignees ?? '') !== (row.assignees ?? '')) setText(this.assignees, row.assignees ?? '');

@@ -1,31 +1,10 @@
 // What the review page shows for its rows, run and buttons, as text: pure, so it is tested without a
 // browser. The DOM lives in app.ts.
 import type { BulkStrings, RowView, RunView } from '../../core/bulk/protocol';
+import type { countRows } from '../../core/bulk/review';
+import { fill } from '../../core/template';
 
 type RowState = RowView['state'];
-
-/** Fills `{name}` placeholders; unknown ones are left as they are. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
-}
-
-/** Whether a row in this state can be checked: its task is not made (or possibly made) already. */
-export function isSelectableState(state: RowState): boolean {
-  return state.kind === 'ready' || state.kind === 'failed';
-}
-
-/** How many rows "Create" would create: the checked rows that can still be created. */
-export function checkedCount(rows: readonly RowView[]): number {
-  let count = 0;
-  for (const row of rows) if (row.checked && isSelectableState(row.state)) count++;
-  return count;
-}
-
-export function failedCount(rows: readonly RowView[]): number {
-  let count = 0;
-  for (const row of rows) if (row.state.kind === 'failed') count++;
-  return count;
-}
 
 /** Puts a task id into a state's text; a text without `{taskId}` gets the id after it. */
 function withTaskId(template: string, taskId: string): string {
@@ -61,21 +40,14 @@ export function duplicateText(strings: BulkStrings, duplicate: RowView['duplicat
   return duplicate === undefined ? undefined : strings[`duplicate.${duplicate}`];
 }
 
-/** Where a row's TODO is, as shown: `path:line` with the line 1-based. */
-export function locationText(row: Pick<RowView, 'path' | 'line'>): string {
-  return `${row.path}:${row.line + 1}`;
-}
-
 /** The primary button's text for `count` checked rows. */
 export function createLabel(strings: BulkStrings, count: number): string {
   return count === 1 ? fill(strings.createOne, { count }) : fill(strings.create, { count });
 }
 
-/** The summary line under the heading. */
-export function summaryText(strings: BulkStrings, rows: readonly RowView[]): string {
-  const counts: Record<RowState['kind'], number> = { ready: 0, linked: 0, queued: 0, creating: 0, created: 0, failed: 0, unknown: 0 };
-  for (const row of rows) counts[row.state.kind]++;
-  return fill(strings.summary, { total: rows.length, checked: checkedCount(rows), ...counts });
+/** The summary line under the heading, from the rows' counts (see countRows). */
+export function summaryText(strings: BulkStrings, total: number, counts: ReturnType<typeof countRows>): string {
+  return fill(strings.summary, { total, ...counts });
 }
 
 export function progressText(strings: BulkStrings, run: RunView): string {

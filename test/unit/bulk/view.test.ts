@@ -2,22 +2,9 @@
 // count, the summary, and where the arrow keys move the focus; and the filter and sort on the page's rows.
 import assert from 'node:assert/strict';
 import { BULK_STRING_KEYS, type RowView } from '../../../src/core/bulk/protocol';
-import { visibleRows } from '../../../src/core/bulk/review';
-import {
-  checkedCount,
-  createLabel,
-  duplicateText,
-  failedCount,
-  fill,
-  isSelectableState,
-  locationText,
-  moveIndex,
-  progressText,
-  stateMessage,
-  stateText,
-  summaryText,
-  youLabel,
-} from '../../../src/webview/bulk/view';
+import { countRows, isSelectableState, placeText, visibleRows } from '../../../src/core/bulk/review';
+import { fill } from '../../../src/core/template';
+import { createLabel, duplicateText, moveIndex, progressText, stateMessage, stateText, summaryText, youLabel } from '../../../src/webview/bulk/view';
 import { ENGLISH } from './english';
 
 const row = (title: string, state: RowView['state'], extra: Partial<RowView> = {}): RowView => ({
@@ -71,8 +58,8 @@ describe('review page texts', () => {
       row('d', { kind: 'created', taskId: 't', written: true }),
       row('e', { kind: 'unknown', message: 'x' }),
     ];
-    assert.equal(checkedCount(rows), 2);
-    assert.equal(failedCount(rows), 1);
+    assert.equal(countRows(rows).checked, 2);
+    assert.equal(countRows(rows).failed, 1);
   });
 
   it('labels the Create button by count', () => {
@@ -96,9 +83,9 @@ describe('review page texts', () => {
   });
 
   it('shows the location 1-based, the summary, the progress and "you"', () => {
-    assert.equal(locationText({ path: 'src/a.ts', line: 0 }), 'src/a.ts:1');
+    assert.equal(placeText({ path: 'src/a.ts', line: 0 }), 'src/a.ts:1');
     const rows = [row('a', { kind: 'ready' }), row('b', { kind: 'linked', taskId: 't' }, { checked: false })];
-    assert.equal(summaryText(ENGLISH, rows), 'TODOs found: 2 · selected: 1 · already linked: 1');
+    assert.equal(summaryText(ENGLISH, rows.length, countRows(rows)), 'TODOs found: 2 · selected: 1 · already linked: 1');
     assert.equal(progressText(ENGLISH, { phase: 'running', done: 3, total: 10 }), 'Creating tasks: 3 of 10');
     assert.equal(youLabel(ENGLISH, { name: 'Ada' }), 'Ada (you)');
     assert.equal(youLabel(ENGLISH, undefined), '(you)');
