@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { describeInvalidMessage } from '../invalidMessage';
 import { TASK_TYPES } from '../tallyfy/schema';
+import { DUPLICATE_REASONS } from './review';
 
 /** The `performance.mark` the page sets when it first shows its rows (for benchmarks). */
 export const REVIEW_READY_MARK = 'tallyfy:review-ready';
@@ -68,7 +69,8 @@ const stringsSchema = z.object(
   Object.fromEntries(BULK_STRING_KEYS.map((name) => [name, text(2_000)])) as Record<BulkStringKey, ReturnType<typeof text>>,
 );
 
-const rowStateSchema = z.discriminatedUnion('kind', [
+/** A row's state (see RowState), also as a stored review keeps it. */
+export const rowStateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready') }),
   z.object({ kind: z.literal('linked'), taskId: text(200) }),
   z.object({ kind: z.literal('queued') }),
@@ -86,7 +88,7 @@ const rowViewSchema = z.object({
   line: z.int().check(z.nonnegative()),
   title: text(10_000),
   checked: z.boolean(),
-  duplicate: z.optional(z.enum(['same-file', 'record', 'tallyfy'])),
+  duplicate: z.optional(z.enum(DUPLICATE_REASONS)),
   /** Who the task will be assigned to, as names. */
   assignees: z.optional(text(2_000)),
   state: rowStateSchema,
@@ -107,7 +109,8 @@ export type RunView = z.infer<typeof runViewSchema>;
 const memberSchema = z.object({ id: z.int().check(z.positive()), name: text(300) });
 const tagSchema = z.object({ id: text(200), title: text(300) });
 
-const defaultsSchema = z.object({
+/** The shared defaults, also as a stored review keeps them. */
+export const defaultsSchema = z.object({
   /** A member id; undefined: the signed-in user. */
   assignee: z.optional(z.int().check(z.positive())),
   /** The deadline's date in the user's zone (the time is the default deadline's). */

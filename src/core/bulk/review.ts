@@ -18,14 +18,12 @@ export interface ScannedTodo {
   readonly references: readonly string[];
 }
 
-/** Why a row looks like a duplicate. */
-export type DuplicateReason =
-  /** An earlier TODO of the same file has the same title. */
-  | 'same-file'
-  /** A task of this workspace's records has the title. */
-  | 'record'
-  /** A recent Tallyfy task has the title. */
-  | 'tallyfy';
+/**
+ * Why a row looks like a duplicate: an earlier TODO of the same file has the same title, a task of this
+ * workspace's records has it, or a recent Tallyfy task has it.
+ */
+export const DUPLICATE_REASONS = ['same-file', 'record', 'tallyfy'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 /** Where a row's task stands. */
 export type RowState =

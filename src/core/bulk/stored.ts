@@ -1,21 +1,11 @@
 // A review as the extension keeps it in workspace state, so a hidden panel or a reloaded window gets its
 // rows and their states back. Read back through this schema: a stored value of another shape is dropped.
 import * as z from 'zod/mini';
-import { TASK_TYPES } from '../tallyfy/schema';
-import type { BulkDefaults } from './protocol';
+import { defaultsSchema, rowStateSchema, type BulkDefaults } from './protocol';
 import type { TaskRecord } from '../records/record';
-import type { ReviewRow, RowState } from './review';
+import { DUPLICATE_REASONS, type ReviewRow, type RowState } from './review';
 
 const text = z.string();
-const rowState = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ready') }),
-  z.object({ kind: z.literal('linked'), taskId: text }),
-  z.object({ kind: z.literal('queued') }),
-  z.object({ kind: z.literal('creating') }),
-  z.object({ kind: z.literal('created'), taskId: text, written: z.boolean() }),
-  z.object({ kind: z.literal('failed'), message: text }),
-  z.object({ kind: z.literal('unknown'), message: text }),
-]);
 
 const storedReviewSchema = z.object({
   id: text,
@@ -33,16 +23,11 @@ const storedReviewSchema = z.object({
       authors: z.array(text),
       checked: z.boolean(),
       touched: z.boolean(),
-      duplicate: z.optional(z.enum(['same-file', 'record', 'tallyfy'])),
-      state: rowState,
+      duplicate: z.optional(z.enum(DUPLICATE_REASONS)),
+      state: rowStateSchema,
     }),
   ),
-  defaults: z.object({
-    assignee: z.optional(z.int().check(z.positive())),
-    deadline: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
-    taskType: z.enum(TASK_TYPES),
-    tags: z.array(text),
-  }),
+  defaults: defaultsSchema,
 });
 
 export interface StoredReview {
