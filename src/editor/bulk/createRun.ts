@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AlreadyLinked, BulkRun, type BulkDefaults, type BulkRunEnd, type ReviewRow, type RowState } from '../../core/bulk';
 import { refindTodo } from '../../core/todo';
 import { buildDescription } from '../../core/form';
-import { isTallyfyError, TITLE_MAX_LENGTH } from '../../core/tallyfy';
+import { isTallyfyError } from '../../core/tallyfy';
 import { localToInstant, instantToLocal } from '../../core/zone';
 import type { Session } from '../auth/session';
 import { describeError, userError } from '../errors';
@@ -19,14 +19,6 @@ export interface RunDeps {
   readonly session: Session;
   readonly settings: SettingsReader;
   readonly log: Logger;
-}
-
-/** Why a row is not sent at all (checked before the run starts). */
-export function titleProblem(title: string): string | undefined {
-  const trimmed = title.trim();
-  if (trimmed === '') return vscode.l10n.t('The title is required.');
-  if ([...trimmed].length > TITLE_MAX_LENGTH) return vscode.l10n.t('The title has {0} characters; Tallyfy allows {1}.', [...trimmed].length, TITLE_MAX_LENGTH);
-  return undefined;
 }
 
 /** The create request of a row with the review's shared defaults. */
@@ -81,16 +73,14 @@ export async function createRows(
   const { tasks, session, settings, log } = deps;
   const creator = tasks.creator();
   const deadline = deadlineOf(defaults, tasks);
-  const byKey = new Map(rows.map((row) => [row.key, row]));
   const trackers = new TodoTrackers();
-  const tracked = new Map(rows.map((row) => [row.key, trackers.track(vscode.Uri.parse(row.uri), row.line, { keyword: row.keyword, title: row.todoTitle })]));
+  const byKey = new Map(rows.map((row) => [row.key, { row, todo: trackers.track(vscode.Uri.parse(row.uri), row.line, { keyword: row.keyword, title: row.todoTitle }) }]));
   /** Write-backs to one file one after another, so each sees whether the file had unsaved changes. */
   const fileQueues = new Map<string, Promise<unknown>>();
   const rowOf = (key: string): { row: ReviewRow; todo: TrackedTodo } => {
-    const row = byKey.get(key);
-    const todo = tracked.get(key);
-    if (row === undefined || todo === undefined) throw new Error(`No row ${key} in this run.`);
-    return { row, todo };
+    const entry = byKey.get(key);
+    if (entry === undefined) throw new Error(`No row ${key} in this run.`);
+    return entry;
   };
   const run = new BulkRun(
     {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   checkedRows,
@@ -20,14 +19,15 @@ import {
   type StoredReview,
   type ToReviewMessage,
 } from '../../core/bulk';
-import { formHtml } from '../../core/form';
 import { isTallyfyError } from '../../core/tallyfy';
 import { fill } from '../../core/template';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
-import { createRows, titleProblem, writeAndLink, type RunDeps } from './createRun';
+import { titleProblem } from '../todos/createFromTodo';
+import { createRows, writeAndLink, type RunDeps } from './createRun';
 import { reviewStrings } from './strings';
+import { pageOptions, showPage } from '../webviewPage';
 
 export const REVIEW_VIEW_TYPE = 'tallyfy.review';
 export const STORE_PREFIX = 'tallyfy.review:';
@@ -51,6 +51,8 @@ export class ReviewPanel implements vscode.Disposable {
   private defaults: BulkDefaults;
   private run: BulkRun | undefined;
   private runView: RunView = { phase: 'review', done: 0, total: 0 };
+  /** The run's view moved since the page last heard of it. */
+  private runChanged = false;
   private members: Array<{ id: number; name: string }> = [];
   private tags: Array<{ id: string; title: string }> = [];
   private readonly changedKeys = new Set<string>();
@@ -74,27 +76,14 @@ export class ReviewPanel implements vscode.Disposable {
     scanning = false,
   ) {
     this.scanning = scanning;
-    this.rows = [...review.rows];
-    this.rows.forEach((row, i) => this.index.set(row.key, i));
+    this.rows = this.setRows(review.rows);
     this.defaults = review.defaults;
-    const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
-    this.panel = restored ?? vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Create Tallyfy tasks'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: roots,
-      retainContextWhenHidden: false,
-    });
-    this.panel.webview.options = { enableScripts: true, localResourceRoots: roots };
-    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
+    const options = pageOptions(deps.extensionUri);
+    // A restored panel takes the options again: the extension's folder may have moved since (an update).
+    if (restored !== undefined) restored.webview.options = options;
+    this.panel = restored ?? vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Create Tallyfy tasks'), vscode.ViewColumn.Active, options);
+    showPage(this.panel, deps.extensionUri, { script: 'review.js', style: 'review.css', title: this.strings.heading, loading: this.strings.loading });
     const webview = this.panel.webview;
-    webview.html = formHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'review.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'review.css')).toString(),
-      title: this.strings.heading,
-      loading: this.strings.loading,
-      lang: vscode.env.language,
-    });
     this.subscriptions.push(
       webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
       deps.session.onDidChange(() => void this.loadOptions()),
@@ -110,10 +99,16 @@ export class ReviewPanel implements vscode.Disposable {
   /** The rows the scan found: the page shows them. */
   scanned(rows: readonly ReviewRow[]): void {
     this.scanning = false;
-    this.rows = [...rows];
-    this.rows.forEach((row, i) => this.index.set(row.key, i));
+    this.rows = this.setRows(rows);
     this.store();
     this.postInit();
+  }
+
+  /** The rows to hold, indexed by key. */
+  private setRows(rows: readonly ReviewRow[]): ReviewRow[] {
+    this.index.clear();
+    rows.forEach((row, i) => this.index.set(row.key, i));
+    return [...rows];
   }
 
   private get log(): Logger {
@@ -245,13 +240,17 @@ export class ReviewPanel implements vscode.Disposable {
     this.postTimer ??= setTimeout(() => this.postRows(), POST_EVERY_MS);
   }
 
-  /** Sends the rows changed since the last post (before a `run` message, so the page sees them first). */
+  /** Sends the rows changed since the last post, then the run's progress when it moved (rows first, so the page sees them before). */
   private postRows(): void {
     if (this.postTimer !== undefined) clearTimeout(this.postTimer);
     this.postTimer = undefined;
     const changed = [...this.changedKeys].flatMap((key) => this.row(key) ?? []);
     this.changedKeys.clear();
     if (changed.length > 0) this.post({ type: 'rows', rows: changed.map((row) => this.view(row)) });
+    if (this.runChanged) {
+      this.runChanged = false;
+      this.post({ type: 'run', run: this.runView });
+    }
   }
 
   /** Keeps the review in workspace state (at most every half second), for a hidden panel and a reload. */
@@ -265,9 +264,9 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private setRun(view: RunView): void {
-    this.postRows();
     this.runView = view;
-    this.post({ type: 'run', run: view });
+    this.runChanged = true;
+    this.postRows();
   }
 
   /** The titles of recent Tallyfy tasks flag rows with the same title: one search, not one per row. */
@@ -331,7 +330,8 @@ export class ReviewPanel implements vscode.Disposable {
               done++;
               progress.report({ message: vscode.l10n.t('{0} of {1}', done, total), increment: 100 / Math.max(1, total) });
               this.runView = { phase: 'running', done, total };
-              this.schedulePostRun();
+              this.runChanged = true;
+              this.schedulePost();
             },
             onStart: (run) => {
               this.run = run;
@@ -349,14 +349,6 @@ export class ReviewPanel implements vscode.Disposable {
       this.run = undefined;
     }
     this.finish(end, total);
-  }
-
-  private runPostTimer: ReturnType<typeof setTimeout> | undefined;
-  private schedulePostRun(): void {
-    this.runPostTimer ??= setTimeout(() => {
-      this.runPostTimer = undefined;
-      if (this.runView.phase === 'running') this.post({ type: 'run', run: this.runView });
-    }, POST_EVERY_MS);
   }
 
   private finish(end: BulkRunEnd, total: number): void {
@@ -394,7 +386,6 @@ export class ReviewPanel implements vscode.Disposable {
     this.run?.cancel();
     if (this.postTimer) clearTimeout(this.postTimer);
     if (this.storeTimer) clearTimeout(this.storeTimer);
-    if (this.runPostTimer) clearTimeout(this.runPostTimer);
     // A panel the user closed is over: its review is not kept.
     void this.deps.workspaceState.update(STORE_PREFIX + this.review.id, undefined);
     vscode.Disposable.from(...this.subscriptions).dispose();

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   buildSourceInfo,
   describeInvalidFromWebview,
-  formHtml,
   parseFormValues,
   parseFromWebview,
   prefillNotes,
@@ -24,6 +22,7 @@ import { linkCreatedTask, type CreateDeps, type CreateTarget } from '../todos/cr
 import { sourceInput } from '../todos/source';
 import { TodoTracker } from '../todos/writeBack';
 import { formStrings } from './strings';
+import { pageOptions, showPage } from '../webviewPage';
 
 export const FORM_VIEW_TYPE = 'tallyfy.taskForm';
 const DRAFT_PREFIX = 'tallyfy.draft:';
@@ -94,25 +93,14 @@ class TaskFormPanel implements vscode.Disposable {
   ) {
     this.tracker = target.todo && new TodoTracker(target.document.uri, target.todo);
     this.source = buildSourceInfo(sourceInput(target.document, target.range, deps.settings));
-    const roots = [vscode.Uri.joinPath(deps.extensionUri, 'dist'), vscode.Uri.joinPath(deps.extensionUri, 'media')];
     this.panel = vscode.window.createWebviewPanel(
       FORM_VIEW_TYPE,
       vscode.l10n.t('New Tallyfy task'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: roots },
+      pageOptions(deps.extensionUri),
     );
-    this.panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
+    showPage(this.panel, deps.extensionUri, { script: 'webview.js', style: 'form.css', title: this.strings.heading, loading: this.strings.loading });
     const webview = this.panel.webview;
-    const strings = this.strings;
-    webview.html = formHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'dist', 'form.css')).toString(),
-      title: strings.heading,
-      loading: strings.loading,
-      lang: vscode.env.language,
-    });
     this.subscriptions.push(
       webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
       deps.session.onDidChange(() => this.sessionChanged()),

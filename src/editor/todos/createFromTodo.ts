@@ -158,6 +158,15 @@ export async function quickCreate(
   }
 }
 
+/** Why a title cannot be sent, or undefined: required, and at most TITLE_MAX_LENGTH characters as Tallyfy counts them (code points). */
+export function titleProblem(title: string): string | undefined {
+  const trimmed = title.trim();
+  const length = [...trimmed].length;
+  if (length === 0) return vscode.l10n.t('The title is required.');
+  if (length > TITLE_MAX_LENGTH) return vscode.l10n.t('The title has {0} characters; Tallyfy allows {1}.', length, TITLE_MAX_LENGTH);
+  return undefined;
+}
+
 /** The input box; resolves with the title once the task is to be created, or undefined when dismissed. */
 function askTitle(
   deps: CreateDeps,
@@ -174,12 +183,7 @@ function askTitle(
   box.ignoreFocusOut = true;
   const more: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: vscode.l10n.t('More details…') };
   if (offerForm) box.buttons = [more];
-  const validate = (value: string): string | undefined =>
-    value.trim() === ''
-      ? vscode.l10n.t('The title is required.')
-      : value.trim().length > TITLE_MAX_LENGTH
-        ? vscode.l10n.t('The title has {0} characters; Tallyfy allows {1}.', value.trim().length, TITLE_MAX_LENGTH)
-        : undefined;
+  const validate = titleProblem;
   return new Promise((resolve) => {
     box.onDidChangeValue((value) => (box.validationMessage = validate(value)));
     box.onDidTriggerButton((button) => {
