@@ -5,10 +5,10 @@
 // sent, duplicates, and the extension host's longest event-loop delay during it (logged by the run).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { REVIEW_READY_MARK } from '../../src/core/bulk/protocol';
 import { REPO_ROOT } from '../harness/codeServer';
-import { ensureSignedIn, paletteRow, reviewFolder, runCommand, signInItem, startE2E, writeTodoFolder, type E2E } from '../e2e/workbench';
+import { ensureSignedIn, paletteRow, reviewFolder, runCommand, signInItem, startE2E, webviewFrame, writeTodoFolder, type E2E } from '../e2e/workbench';
 import { loggedTimes, median } from './logs';
 
 const RUNS = 6;
@@ -49,30 +49,24 @@ function writeManyTodos(folder: string): void {
   }
 }
 
-/** Chooses `command` in the palette and resolves with the ms until a frame of the page shows `mark`. */
-async function timeToMark(page: Page, command: string, mark: string): Promise<number> {
+/**
+ * Chooses `command` in the palette and resolves with the ms until its page (the frame showing `content`)
+ * sets `mark`: the page's own time on the machine's clock, shared with this process.
+ */
+async function timeToMark(page: Page, command: string, content: (frame: Frame) => Locator, mark: string): Promise<number> {
   const row = await paletteRow(page, command);
   const started = Date.now();
   await row.click();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const at = await markTime(frame, mark);
-      if (at !== undefined) return Math.round(at - started);
-    }
-    if (Date.now() > deadline) throw new Error(`No page marked ${mark}.`);
-    // Polling finds the frame; the figure is the page's own mark on the machine's shared clock.
-    await page.waitForTimeout(100);
-  }
-}
-
-async function markTime(frame: Frame, mark: string): Promise<number | undefined> {
-  return frame
-    .evaluate((name) => {
+  const frame = await webviewFrame(page, content, command);
+  const at = await frame.waitForFunction(
+    (name) => {
       const entry = performance.getEntriesByName(name)[0];
       return entry === undefined ? undefined : performance.timeOrigin + entry.startTime;
-    }, mark)
-    .catch(() => undefined);
+    },
+    mark,
+    { timeout: 30_000 },
+  );
+  return Math.round(((await at.jsonValue()) as number) - started);
 }
 
 async function measureOpening(e2e: E2E): Promise<{ reference: number[]; review: number[] }> {
@@ -81,9 +75,9 @@ async function measureOpening(e2e: E2E): Promise<{ reference: number[]; review: 
   for (let i = 0; i < RUNS; i++) {
     // No editor is open: from the palette the review covers the whole workspace without asking.
     await runCommand(e2e.page, 'View: Close All Editor Groups');
-    reference.push(await timeToMark(e2e.page, 'Reference: Open Reference Webview', REFERENCE_MARK));
+    reference.push(await timeToMark(e2e.page, 'Reference: Open Reference Webview', (frame) => frame.getByLabel('Reference input'), REFERENCE_MARK));
     await runCommand(e2e.page, 'View: Close All Editor Groups');
-    review.push(await timeToMark(e2e.page, 'Tallyfy: Create Tasks from TODOs…', REVIEW_READY_MARK));
+    review.push(await timeToMark(e2e.page, 'Tallyfy: Create Tasks from TODOs…', (frame) => frame.getByRole('heading', { name: 'Create Tallyfy tasks' }), REVIEW_READY_MARK));
   }
   await runCommand(e2e.page, 'View: Close All Editor Groups');
   return { reference, review };

@@ -316,19 +316,38 @@ export async function chooseFromContextMenu(page: Page, target: Locator, item: s
   await outcome.waitFor();
 }
 
-/** The frame of the open task form (webviews are nested iframes), once its Title field is there. */
-export async function formFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if ((await frame.getByLabel('Title', { exact: true }).count().catch(() => 0)) > 0) {
-        return frame;
-      }
-    }
-    if (Date.now() > deadline) throw new Error('The task form did not appear.');
-    // Nothing signals a webview's content to the page: the frames are looked through again shortly.
-    await page.waitForTimeout(250);
-  }
+/**
+ * The frame of an open webview page (webviews are nested iframes) once `content` shows in it: every frame,
+ * and each frame as it attaches, is watched for it, and the first to show it is the page's.
+ */
+export function webviewFrame(page: Page, content: (frame: Frame) => Locator, what: string, timeoutMs = 60_000): Promise<Frame> {
+  return new Promise<Frame>((resolve, reject) => {
+    let found = false;
+    const watch = (frame: Frame): void => {
+      // A frame that goes away or never shows it simply does not win.
+      content(frame).first().waitFor({ timeout: timeoutMs }).then(() => {
+        if (found) return;
+        found = true;
+        done();
+        resolve(frame);
+      }, () => undefined);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`${what} did not appear.`));
+    }, timeoutMs);
+    const done = (): void => {
+      clearTimeout(timer);
+      page.off('frameattached', watch);
+    };
+    page.on('frameattached', watch);
+    page.frames().forEach(watch);
+  });
+}
+
+/** The frame of the open task form, once its Title field is there. */
+export function formFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  return webviewFrame(page, (frame) => frame.getByLabel('Title', { exact: true }), 'The task form', timeoutMs);
 }
 
 /** The Explorer's (and the editor's) right-click item that opens the review. */
@@ -382,16 +401,8 @@ export async function reviewFolder(page: Page, folder: string): Promise<Frame> {
 }
 
 /** The frame of the open "Create Tallyfy tasks" review, once its page shows. */
-export async function reviewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if ((await frame.getByRole('heading', { name: 'Create Tallyfy tasks' }).count().catch(() => 0)) > 0) return frame;
-    }
-    if (Date.now() > deadline) throw new Error('The review did not appear.');
-    // Nothing signals a webview's content to the page: the frames are looked through again shortly.
-    await page.waitForTimeout(250);
-  }
+export function reviewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  return webviewFrame(page, (frame) => frame.getByRole('heading', { name: 'Create Tallyfy tasks' }), 'The review', timeoutMs);
 }
 
 /**

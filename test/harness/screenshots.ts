@@ -44,8 +44,10 @@ async function main(): Promise<void> {
     );
     await runCommand(page, 'View: Close All Editor Groups');
     await runCommand(page, 'Tallyfy: Create Tasks from TODOs…');
-    await reviewFrame(page);
-    await page.waitForTimeout(1000);
+    const review = await reviewFrame(page);
+    await review.getByRole('checkbox', { name: 'Log every refund to the audit trail', exact: true }).waitFor();
+    await review.locator('body[data-phase="review"]').waitFor();
+    await page.locator('.statusbar-item', { hasText: 'Finding TODOs' }).waitFor({ state: 'detached' });
     await page.screenshot({ path: join(out, 'review.png') });
     console.log(`Screenshots written to ${out}`);
   } finally {

@@ -13,7 +13,7 @@ const ORIGIN = 'https://review.test';
 const HOSTILE = 'Fix <img src=x onerror="window.__pwned=1"> refunds';
 
 const row = (path: string, line: number, title: string, extra: Partial<RowView> = {}): RowView => ({
-  key: `file:///work/${path}#${line + 1}`,
+  key: `${path}:${line + 1}`,
   path,
   line,
   title,
