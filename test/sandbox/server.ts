@@ -386,57 +386,88 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return undefined;
   }
 
-  function validateCreate(body: unknown): { errors: Record<string, string[]>; task?: SandboxTaskInput } {
+  type Fail = (field: string, message: string) => void;
+
+  /** Messages by field path, as a 422 carries them, and the function that adds one. */
+  function errorList(): { errors: Record<string, string[]>; fail: Fail } {
     const errors: Record<string, string[]> = {};
-    const fail = (field: string, message: string): void => {
-      (errors[field] ??= []).push(message);
+    return { errors, fail: (field, message) => void (errors[field] ??= []).push(message) };
+  }
+
+  function isObject(value: unknown): value is Record<string, unknown> {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  }
+
+  /** `title`: required, trimmed, at most 600 characters. */
+  function readTitle(value: unknown, fail: Fail): string {
+    const title = typeof value === 'string' ? value.trim() : '';
+    if (title === '') fail('title', 'The title field is required.');
+    else if ([...title].length > 600) fail('title', 'The title may not be greater than 600 characters.');
+    return title;
+  }
+
+  /**
+   * `owners`: `{ users: [active member ids], guests: [emails], groups: [group ids] }`, a missing list
+   * being empty. With `assigneeRequired`, at least one of them must name someone.
+   */
+  function readOwners(value: unknown, fail: Fail, assigneeRequired: boolean): SandboxTask['owners'] {
+    const owners: SandboxTask['owners'] = { users: [], guests: [], groups: [] };
+    if (!isObject(value)) {
+      fail('owners', 'The owners field is required.');
+      return owners;
+    }
+    let invalid = false;
+    const failItem: Fail = (field, message) => {
+      invalid = true;
+      fail(field, message);
     };
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    const list = (key: string): unknown[] => {
+      const items = value[key];
+      if (items === undefined || items === null) return [];
+      if (!Array.isArray(items)) {
+        failItem(`owners.${key}`, `The owners.${key} must be an array.`);
+        return [];
+      }
+      return items;
+    };
+    list('users').forEach((id, i) => {
+      if (typeof id === 'number' && seed.members.some((m) => m.id === id && m.status !== 'disabled')) owners.users.push(id);
+      else failItem(`owners.users.${i}`, `The selected owners.users.${i} is invalid.`);
+    });
+    list('guests').forEach((email, i) => {
+      if (typeof email === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) owners.guests.push(email);
+      else failItem(`owners.guests.${i}`, `The owners.guests.${i} must be a valid email address.`);
+    });
+    list('groups').forEach((id, i) => {
+      if (typeof id === 'string' && seed.groups.some((g) => g.id === id)) owners.groups.push(id);
+      else failItem(`owners.groups.${i}`, `The selected owners.groups.${i} is invalid.`);
+    });
+    if (assigneeRequired && !invalid && owners.users.length + owners.guests.length + owners.groups.length === 0) {
+      fail('owners', 'At least one assignee is required.');
+    }
+    return owners;
+  }
+
+  /** `deadline`: required, a date the server reads. */
+  function readDeadline(value: unknown, fail: Fail): number | undefined {
+    const deadline = parseServerDate(value);
+    if (value === undefined || value === null || value === '') fail('deadline', 'The deadline field is required.');
+    else if (deadline === undefined) fail('deadline', 'The deadline is not a valid date.');
+    return deadline;
+  }
+
+  function validateCreate(body: unknown): { errors: Record<string, string[]>; task?: SandboxTaskInput } {
+    const { errors, fail } = errorList();
+    if (!isObject(body)) {
       fail('title', 'The title field is required.');
       return { errors };
     }
-    const b = body as Record<string, unknown>;
-    const title = typeof b['title'] === 'string' ? b['title'].trim() : '';
-    if (title === '') fail('title', 'The title field is required.');
-    else if ([...title].length > 600) fail('title', 'The title may not be greater than 600 characters.');
+    const b = body;
+    const title = readTitle(b['title'], fail);
     const taskType = b['task_type'];
     if (typeof taskType !== 'string' || !TASK_TYPES.includes(taskType)) fail('task_type', 'The selected task type is invalid.');
-    const owners = b['owners'];
-    const users: number[] = [];
-    const guests: string[] = [];
-    const groups: string[] = [];
-    if (owners === null || typeof owners !== 'object' || Array.isArray(owners)) {
-      fail('owners', 'The owners field is required.');
-    } else {
-      const o = owners as Record<string, unknown>;
-      const list = (key: string): unknown[] => {
-        const value = o[key];
-        if (value === undefined || value === null) return [];
-        if (!Array.isArray(value)) {
-          fail(`owners.${key}`, `The owners.${key} must be an array.`);
-          return [];
-        }
-        return value;
-      };
-      list('users').forEach((id, i) => {
-        if (typeof id === 'number' && seed.members.some((m) => m.id === id && m.status !== 'disabled')) users.push(id);
-        else fail(`owners.users.${i}`, `The selected owners.users.${i} is invalid.`);
-      });
-      list('guests').forEach((email, i) => {
-        if (typeof email === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) guests.push(email);
-        else fail(`owners.guests.${i}`, `The owners.guests.${i} must be a valid email address.`);
-      });
-      list('groups').forEach((id, i) => {
-        if (typeof id === 'string' && seed.groups.some((g) => g.id === id)) groups.push(id);
-        else fail(`owners.groups.${i}`, `The selected owners.groups.${i} is invalid.`);
-      });
-      if (users.length + guests.length + groups.length === 0 && !Object.keys(errors).some((k) => k.startsWith('owners.'))) {
-        fail('owners', 'At least one assignee is required.');
-      }
-    }
-    const deadline = parseServerDate(b['deadline']);
-    if (b['deadline'] === undefined || b['deadline'] === null || b['deadline'] === '') fail('deadline', 'The deadline field is required.');
-    else if (deadline === undefined) fail('deadline', 'The deadline is not a valid date.');
+    const { users, guests, groups } = readOwners(b['owners'], fail, true);
+    const deadline = readDeadline(b['deadline'], fail);
     let startedAt: number | undefined;
     if (b['started_at'] !== undefined && b['started_at'] !== null) {
       startedAt = parseServerDate(b['started_at']);
@@ -604,6 +635,39 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return notFoundEndpoint();
   }
 
+  /**
+   * `PUT …/tasks/{id}` (a one-off task) and `PUT …/runs/{run}/tasks/{id}` (a process task), for the
+   * task found. As Tallyfy's "Update task" page (open-api code samples) says: a one-off task needs
+   * `title`, `deadline` and `owners` on every update; for a process task every field is optional and
+   * only those sent change (Tallyfy's CLI reassigns a process task with `{ owners }` alone); `owners`
+   * replaces the whole list, and a list left out of it is emptied (Tallyfy's MCP server completes the
+   * lists for that reason); `summary` replaces the description; a completed task cannot be updated
+   * (a validation error). That page empties a task's assignees with three empty lists, so a process
+   * task's `owners` may name no one; a one-off task's must name someone, as on a create. Other fields
+   * are not kept here.
+   */
+  function updateTask(task: SandboxTask | undefined, body: unknown, kind: 'one-off' | 'process'): HandlerResult {
+    if (!task) return notFoundResource('Task');
+    const { errors, fail } = errorList();
+    const b = isObject(body) ? body : {};
+    const given = (key: string): boolean => kind === 'one-off' || b[key] !== undefined;
+    const title = given('title') ? readTitle(b['title'], fail) : undefined;
+    const deadline = given('deadline') ? readDeadline(b['deadline'], fail) : undefined;
+    const owners = given('owners') ? readOwners(b['owners'], fail, kind === 'one-off') : undefined;
+    const summary = b['summary'];
+    if (summary !== undefined && summary !== null && typeof summary !== 'string') fail('summary', 'The summary must be a string.');
+    if (Object.keys(errors).length > 0) return { status: 422, body: validationBody(errors) };
+    if (task.completed_at !== null) {
+      return { status: 422, body: { error: true, message: 'A completed task cannot be updated.' } };
+    }
+    if (title !== undefined) task.title = title;
+    if (deadline !== undefined) task.deadline = new Date(deadline).toISOString();
+    if (owners !== undefined) task.owners = owners;
+    if (typeof summary === 'string') task.summary = summary;
+    touch(task);
+    return { status: 200, body: { data: renderTask(task) } };
+  }
+
   function touch(task: SandboxTask): void {
     task.last_updated = now();
   }
@@ -628,6 +692,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // assumes newest first must fail here.
     const orgTasks = (): SandboxTask[] =>
       [...tasks.values()].filter((t) => t.orgId === org && t.archived_at === null).sort((a, b) => a.increment_id - b.increment_id);
+    // What the organization's routes that act on one-off tasks find: neither archived nor in a process.
+    const oneOffTask = (id: string): SandboxTask | undefined => {
+      const task = orgTask(org, id, false);
+      return task && task.run_id === null ? task : undefined;
+    };
 
     switch (resource) {
       case 'tasks': {
@@ -650,6 +719,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (rest.length === 1 && method === 'GET') {
           const task = orgTask(org, id);
           return task ? { status: 200, body: { data: renderTask(task) } } : notFoundResource('Task');
+        }
+        if (rest.length === 1 && method === 'PUT') {
+          // One-off tasks only: an archived task is not found, and a process task takes its run's route.
+          return updateTask(oneOffTask(id), body, 'one-off');
         }
         if (rest.length === 1 && method === 'DELETE') {
           const task = orgTask(org, id);
@@ -686,10 +759,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       case 'completed-tasks':
         // One-off tasks only: a process task is completed and reopened through its run's routes.
-        return completedTasks(method, rest, body, (id) => {
-          const task = orgTask(org, id, false);
-          return task && task.run_id === null ? task : undefined;
-        });
+        return completedTasks(method, rest, body, oneOffTask);
       case 'runs': {
         const run = rest[0] ?? '';
         const inRun = (id: string): SandboxTask | undefined => {
@@ -701,6 +771,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           const task = inRun(rest[2] ?? '');
           return task ? { status: 200, body: { data: renderTask(task) } } : notFoundResource('Task');
         }
+        if (rest[1] === 'tasks' && rest.length === 3 && method === 'PUT') return updateTask(inRun(rest[2] ?? ''), body, 'process');
         return notFoundEndpoint();
       }
       case 'users': {

@@ -12,6 +12,7 @@ import {
   parseTag,
   parseTask,
   validateCreateTaskInput,
+  validateUpdateTaskInput,
   type CurrentUser,
   type Group,
   type Guest,
@@ -144,6 +145,29 @@ export class TallyfyClient {
     const query = options.with !== undefined && options.with.length > 0 ? { with: options.with.join(',') } : undefined;
     const body = await this.get(`${this.kindPath(orgId, options)}/tasks/${segment(taskId, 'task id')}`, query, options);
     return requireTask(body);
+  }
+
+  /**
+   * `PUT /organizations/{org}/tasks/{id}`, or `…/runs/{run}/tasks/{id}` for a process task, with only
+   * `title`, `deadline`, `owners` (the whole list: it replaces the task's) and `summary` when given.
+   * Validates first: invalid input throws a `validation` error with `fieldErrors` and sends nothing.
+   * A write: never resent when its outcome is unknown. Returns the task as the answer has it.
+   */
+  async updateTask(orgId: string, taskId: string, input: unknown, options: CallOptions & TaskKind = {}): Promise<Task> {
+    const validation = validateUpdateTaskInput(input);
+    if (!validation.ok) {
+      throw new TallyfyError('validation', 'The task input has invalid values; nothing was sent.', {
+        fieldErrors: validation.fieldErrors,
+      });
+    }
+    const response = await this.transport.send({
+      method: 'PUT',
+      path: `${this.kindPath(orgId, options)}/tasks/${segment(taskId, 'task id')}`,
+      body: validation.body,
+      mode: 'write',
+      signal: options.signal,
+    });
+    return requireTask(response.body);
   }
 
   /** `GET /organizations/{org}/tasks?is_oneoff=true&page=&per_page=`. */

@@ -1,5 +1,6 @@
 // The shapes of the Tallyfy API this extension uses. The create-task schema is the one rule book for
-// the client, the extension and the webview form; answers are parsed tolerantly into typed values.
+// the client, the extension and the webview form, the update-task schema the one for updates; answers
+// are parsed tolerantly into typed values.
 import * as z from 'zod/mini';
 import { isDone } from '../completion';
 import { formatApiDate, normalizeApiDate, parseApiDate } from './dates';
@@ -154,6 +155,15 @@ const ownersSchema = z
     ),
   );
 
+// A task's title: trimmed, not empty, at most 600 characters counted by code point as Tallyfy counts them.
+const titleSchema = z
+  .string({ error: requiredMessage('Title', 'text') })
+  .check(
+    z.trim(),
+    z.minLength(1, 'Title is required.'),
+    z.refine((text) => codePointLength(text) <= TITLE_MAX_LENGTH, `Title must be ${TITLE_MAX_LENGTH} characters or fewer.`),
+  );
+
 const formFieldSchema = z.looseObject(
   {
     label: z
@@ -184,13 +194,7 @@ const MAX_ASSIGNABLE_MESSAGE = 'Maximum assignees must be a positive whole numbe
 export const createTaskInputSchema = z
   .object(
     {
-      title: z
-        .string({ error: requiredMessage('Title', 'text') })
-        .check(
-          z.trim(),
-          z.minLength(1, 'Title is required.'),
-          z.refine((text) => codePointLength(text) <= TITLE_MAX_LENGTH, `Title must be ${TITLE_MAX_LENGTH} characters or fewer.`),
-        ),
+      title: titleSchema,
       task_type: z.enum(TASK_TYPES, {
         error: (issue) =>
           issue.input === undefined ? 'Task type is required.' : `Task type must be one of: ${TASK_TYPES.join(', ')}.`,
@@ -246,11 +250,7 @@ export function validateCreateTaskInput(input: unknown): CreateTaskValidation {
   const body: CreateTaskBody = {
     title: value.title,
     task_type: value.task_type,
-    owners: {
-      users: unique(value.owners.users),
-      guests: unique(value.owners.guests),
-      groups: unique(value.owners.groups),
-    },
+    owners: ownersBody(value.owners),
     deadline: formatApiDate(value.deadline),
   };
   if (value.description !== undefined) {
@@ -269,6 +269,72 @@ export function validateCreateTaskInput(input: unknown): CreateTaskValidation {
   if (value.webhook !== undefined) body.webhook = value.webhook;
   if (value.run_id !== undefined) body.run_id = value.run_id;
   return { ok: true, body };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Update a task: the request
+
+/**
+ * The body of `PUT /organizations/{org}/tasks/{id}` (and of a process task's `…/runs/{run}/tasks/{id}`),
+ * as the client sends it: only these documented fields.
+ */
+export interface UpdateTaskBody {
+  title: string;
+  deadline: string;
+  owners: { users: number[]; guests: string[]; groups: string[] };
+  summary?: string;
+}
+
+/**
+ * What callers hand in: API field names; the deadline as a `Date` or an ISO string with a zone. Tallyfy
+ * requires `title`, `deadline` and `owners` on every update of a one-off task, and `owners` replaces the
+ * whole list of assignees, so all three are required here.
+ */
+export interface UpdateTaskInput {
+  title: string;
+  deadline: Date | string;
+  owners: { users?: readonly number[]; guests?: readonly string[]; groups?: readonly string[] };
+  summary?: string | undefined;
+}
+
+/** The zod (mini) schema of the update-task input; unknown keys are dropped, as for a create. */
+export const updateTaskInputSchema = z.object(
+  {
+    title: titleSchema,
+    deadline: dateTimeField('Deadline', true),
+    owners: ownersSchema,
+    summary: optionalField(z.string({ error: 'Summary must be text.' })),
+  },
+  { error: 'The task must be an object.' },
+);
+
+export type UpdateTaskValidation =
+  | { readonly ok: true; readonly body: UpdateTaskBody }
+  | { readonly ok: false; readonly fieldErrors: FieldErrors };
+
+/**
+ * Validates update-task input. On success returns the exact request body (trimmed title, deduplicated
+ * assignees, UTC deadline, `summary` only when given: a blank one is not, as a create's description);
+ * otherwise messages keyed by API field path, as {@link validateCreateTaskInput} does.
+ */
+export function validateUpdateTaskInput(input: unknown): UpdateTaskValidation {
+  const result = updateTaskInputSchema.safeParse(input);
+  if (!result.success) {
+    return { ok: false, fieldErrors: zodIssuesToFieldErrors(result.error.issues) };
+  }
+  const value = result.data;
+  const body: UpdateTaskBody = {
+    title: value.title,
+    deadline: formatApiDate(value.deadline),
+    owners: ownersBody(value.owners),
+  };
+  if (value.summary !== undefined) body.summary = value.summary;
+  return { ok: true, body };
+}
+
+/** The assignees as sent: each list without repeats. */
+function ownersBody(owners: z.output<typeof ownersSchema>): { users: number[]; guests: string[]; groups: string[] } {
+  return { users: unique(owners.users), guests: unique(owners.guests), groups: unique(owners.groups) };
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -5,4 +5,5 @@ export * from './possiblyCreated';
 export * from './refresh';
 export * from './relativeDeadline';
 export * from './status';
+export * from './titleUpdate';
 export * from './treeModel';
