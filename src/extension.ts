@@ -20,6 +20,9 @@ import { TaskService } from './editor/taskService';
 import { registerTaskActions } from './editor/tasks/actions';
 import { registerCompletedTodoDiagnostics } from './editor/tasks/diagnostics';
 import { findLinkedTodos } from './editor/tasks/findLinked';
+import { LinkedTasks } from './editor/linked/linkedTasks';
+import { registerRemovalPrompt } from './editor/linked/removalPrompt';
+import { WorkspaceIndex } from './editor/linked/workspaceIndex';
 import { TasksView } from './editor/tasks/view';
 import { registerTodoFeatures } from './editor/todos';
 
@@ -34,6 +37,8 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const records = new RecordStore(diskRecordFiles, location.file.fsPath, { onWarning: (message) => log.warn(message) });
   const tasks = new TaskService(records, session, settings, log);
   const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
+  const index = new WorkspaceIndex(settings, log);
+  const linked = new LinkedTasks(index, tasks, session, settings, log);
 
   context.subscriptions.push(
     log,
@@ -59,9 +64,12 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
       workspaceState: context.workspaceState,
     }),
     registerBulkCreate({ tasks, session, settings, log, extensionUri: context.extensionUri, workspaceState: context.workspaceState, presentError: deps.presentError }),
-    registerCommand(Commands.findLinkedTodos, () => findLinkedTodos({ tasks, session, settings, log }), deps),
+    index,
+    linked,
+    registerRemovalPrompt({ index, tasks, session, settings, log }),
+    registerCommand(Commands.findLinkedTodos, () => findLinkedTodos({ index, linked, session }), deps),
   );
-  const view = new TasksView(tasks, session, context.workspaceState);
+  const view = new TasksView(tasks, session, context.workspaceState, linked);
   context.subscriptions.push(
     view,
     registerTaskActions({ tasks, session, settings, log, view, presentError: deps.presentError }),
@@ -70,7 +78,11 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   void session.update();
   void movePreviousRecords(records, location.previous, log)
     .then(() => tasks.load())
-    .catch((error: unknown) => log.error(`Could not load the task records: ${String(error)}`));
+    // The index reads the workspace once the records are in, so a task they hold is not read again.
+    .then(
+      () => index.whenIndexed().catch((error: unknown) => log.error(`Could not index the workspace's Tallyfy references: ${String(error)}`)),
+      (error: unknown) => log.error(`Could not load the task records: ${String(error)}`),
+    );
   log.info(`Tallyfy TODO ${version} activated in ${(performance.now() - started).toFixed(2)} ms`);
   return createApi(tasks);
 }

@@ -95,6 +95,9 @@ export const WriteBackModes = ['keyword', 'end', 'none'] as const;
 export type WriteBackMode = (typeof WriteBackModes)[number];
 
 export const CreateOpensModes = ['form', 'quick'] as const;
+
+export const TodoRemovedModes = ['ask', 'never'] as const;
+export type TodoRemovedMode = (typeof TodoRemovedModes)[number];
 export type CreateOpensMode = (typeof CreateOpensModes)[number];
 
 /** Every setting under `tallyfy.` with its default, exactly as package.json declares it. */
@@ -111,6 +114,8 @@ export const SettingDefaults = {
   autoRefreshMinutes: 5,
   completedTaskDiagnostics: true,
   taskUrlTemplate: '',
+  onTodoRemoved: 'ask' as TodoRemovedMode,
+  maxLinkedTasks: 500,
 };
 export type SettingKey = keyof typeof SettingDefaults;
 export type Settings = { [K in SettingKey]: (typeof SettingDefaults)[K] };

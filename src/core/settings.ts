@@ -1,7 +1,7 @@
 // The extension's settings, validated at the boundary: a value of the wrong shape (hand-edited
 // settings.json) falls back to its default and is reported, never passed on.
 import * as z from 'zod/mini';
-import { CreateOpensModes, SettingDefaults, WriteBackModes, type SettingKey, type Settings } from './contract';
+import { CreateOpensModes, SettingDefaults, TodoRemovedModes, WriteBackModes, type SettingKey, type Settings } from './contract';
 
 const trimmed = (min: number) => z.string().check(z.trim(), z.minLength(min, `must not be empty`));
 const integer = (min: number, max: number) =>
@@ -20,6 +20,8 @@ const schemas: { [K in SettingKey]: z.ZodMiniType<Settings[K]> } = {
   autoRefreshMinutes: integer(0, 1440),
   completedTaskDiagnostics: z.boolean(),
   taskUrlTemplate: trimmed(0),
+  onTodoRemoved: z.enum(TodoRemovedModes),
+  maxLinkedTasks: integer(0, 100_000),
 };
 
 export interface SettingProblem {

@@ -160,19 +160,21 @@ export class TaskService implements vscode.Disposable {
     await this.records.update(id, (record) => (record.source ? { ...record, source: { ...record.source, line } } : record));
   }
 
-  /** Adds a task found in Tallyfy (e.g. after "Check for the task") to the records. */
-  async adopt(task: Task, source?: Omit<RecordSource, 'reference'>): Promise<TaskRecord> {
+  /**
+   * Adds a task found in Tallyfy to the records (after "Check for the task", a link to an existing task,
+   * or a task found in the workspace's TODOs, which `linkedInCode` marks).
+   */
+  async adopt(task: Task, source?: Omit<RecordSource, 'reference'>, options: { readonly linkedInCode?: boolean } = {}): Promise<TaskRecord> {
     const state = this.session.state;
     if (state.kind !== 'signed-in') {
       throw userError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
     }
-    return this.records.add(
-      taskToRecord(task, {
-        orgId: state.orgId,
-        baseUrl: state.identity.baseUrl,
-        source: source && { ...source, reference: formatReference(task.id) },
-      }),
-    );
+    const record = taskToRecord(task, {
+      orgId: state.orgId,
+      baseUrl: state.identity.baseUrl,
+      source: source && { ...source, reference: formatReference(task.id) },
+    });
+    return this.records.add(options.linkedInCode === true ? { ...record, linkedInCode: true } : record);
   }
 
   dispose(): void {

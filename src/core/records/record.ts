@@ -43,6 +43,8 @@ export const taskRecordSchema = z.looseObject({
   source: z.optional(recordSourceSchema),
   /** The task no longer exists in Tallyfy (deleted or not found). */
   deleted: z.optional(z.boolean()),
+  /** Found in a TODO of the workspace rather than created or linked here (a teammate's task). */
+  linkedInCode: z.optional(z.boolean()),
 });
 
 export type RecordSource = z.infer<typeof recordSourceSchema>;

@@ -40,6 +40,17 @@ export interface TaskTreeOptions {
   readonly noSourceLabel?: string;
   /** Separator between the short id and the relative deadline in a row's description. Default `" · "`. */
   readonly descriptionSeparator?: string;
+  /** A mark a row carries after its description (e.g. "linked in code"), when it has one. */
+  readonly markOf?: (record: TaskRecord) => TaskMark | undefined;
+}
+
+/**
+ * How a row is marked: `linked`, a task the workspace's TODOs refer to but that was not created here;
+ * `unfetched`, such a task not read from Tallyfy yet (its row offers no actions on the task).
+ */
+export interface TaskMark {
+  readonly kind: 'linked' | 'unfetched';
+  readonly text: string;
 }
 
 interface GroupCounts {
@@ -196,6 +207,7 @@ export class TaskTreeModel {
   private readonly deadlineOptions: RelativeDeadlineOptions;
   private readonly noSourceLabel: string;
   private readonly separator: string;
+  private readonly markOf: ((record: TaskRecord) => TaskMark | undefined) | undefined;
   private built: Built | undefined;
 
   constructor(options: TaskTreeOptions, records: readonly TaskRecord[] = []) {
@@ -206,6 +218,7 @@ export class TaskTreeModel {
     this.deadlineOptions = options.deadlineOptions ?? {};
     this.noSourceLabel = options.noSourceLabel ?? NOT_FROM_TODO;
     this.separator = options.descriptionSeparator ?? ' · ';
+    this.markOf = options.markOf;
     this.records = records;
   }
 
@@ -277,6 +290,7 @@ export class TaskTreeModel {
       deadlineOptions: this.deadlineOptions,
       separator: this.separator,
       location,
+      mark: this.markOf?.(node.record),
     });
   }
 
@@ -428,24 +442,31 @@ export class TaskTreeModel {
   }
 }
 
+/** A row for a task not read from Tallyfy yet. */
+const UNFETCHED_PRESENTATION = { icon: 'cloud-download', color: 'descriptionForeground' } as const;
+
 export interface DescribeOptions {
   readonly formatDeadline?: DeadlineFormatter;
   readonly deadlineOptions?: RelativeDeadlineOptions;
   readonly separator?: string;
   /** Where the record's TODO is, as the tree shows it. */
   readonly location?: SourceLocation | undefined;
+  readonly mark?: TaskMark | undefined;
 }
 
 /** A task row: label, description, icon, colour, context value and tooltip data. */
 export function describeTask(record: TaskRecord, now: number, options: DescribeOptions = {}): TaskItemView {
   const state = taskState(record, now);
-  const { icon, color } = statePresentation(state);
+  const { icon, color } = options.mark?.kind === 'unfetched' ? UNFETCHED_PRESENTATION : statePresentation(state);
   const open = isOpenState(state);
   const relative: RelativeDeadline = open
     ? relativeDeadline(timeOf(record.deadline), now, options.deadlineOptions)
     : { kind: 'none' };
   const deadlineText = (options.formatDeadline ?? formatRelativeDeadline)(relative);
-  const description = deadlineText === '' ? shortId(record.id) : `${shortId(record.id)}${options.separator ?? ' · '}${deadlineText}`;
+  const separator = options.separator ?? ' · ';
+  const mark = options.mark;
+  const parts = [shortId(record.id), mark?.kind === 'unfetched' ? '' : deadlineText, mark?.text ?? ''].filter((part) => part !== '');
+  const description = parts.join(separator);
   const source = record.source === undefined ? undefined : { uri: record.source.uri, line: record.source.line };
   return {
     id: record.id,
@@ -455,7 +476,8 @@ export function describeTask(record: TaskRecord, now: number, options: DescribeO
     icon,
     color,
     // `.process`: a task of a process, which Tallyfy archives only with its whole process.
-    contextValue: `task.${state}${record.runId ? '.process' : ''}${source ? '.linked' : ''}`,
+    // `task.unfetched`: not read from Tallyfy yet, so no action on the task applies.
+    contextValue: mark?.kind === 'unfetched' ? 'task.unfetched' : `task.${state}${record.runId ? '.process' : ''}${source ? '.linked' : ''}`,
     tooltip: {
       id: record.id,
       title: record.title,

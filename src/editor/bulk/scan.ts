@@ -3,7 +3,7 @@ import type { ScannedTodo } from '../../core/bulk';
 import { findAllTodos, findTodosInRange, languageForPath, type TodoComment } from '../../core/todo';
 import type { SettingsReader } from '../settings';
 import { lineSource } from '../todos/documents';
-import { eachLimited, excludeGlob, MAX_SCANNED_FILES, readWorkspaceText } from '../workspaceFiles';
+import { eachLimited, excludeGlob, keywordsByScope, MAX_SCANNED_FILES, readWorkspaceText } from '../workspaceFiles';
 
 /** Files read at once: each read is a round trip through VS Code's file service, so many are kept in flight. */
 const READ_CONCURRENCY = 64;
@@ -128,15 +128,7 @@ export async function scanScope(scope: ReviewScope, settings: SettingsReader, to
   const listMs = performance.now() - started;
   const associations = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations') ?? {};
   const anyKeyword = keywordProbe(allKeywords(settings));
-  // The keywords a file's language and folder have, read once each (reading a setting is not free).
-  const keywordsByScope = new Map<string, readonly string[]>();
-  const keywordsOf = (uri: vscode.Uri, languageId: string): readonly string[] => {
-    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
-    const key = `${folder}\u0000${languageId}`;
-    let keywords = keywordsByScope.get(key);
-    if (keywords === undefined) keywordsByScope.set(key, (keywords = settings.get('todoKeywords', { uri, languageId })));
-    return keywords;
-  };
+  const keywordsOf = keywordsByScope(settings);
   const todos: ScannedTodo[] = [];
   await eachLimited(uris, READ_CONCURRENCY, token, async (uri) => {
     const read = await readWorkspaceText(uri);

@@ -25,7 +25,8 @@ export interface TaskActionDeps {
 /** The record a command acts on: a tree node, a task id, or (from the palette) none. */
 function recordOf(arg: unknown, tasks: TaskService): TaskRecord | undefined {
   if (typeof arg === 'string') return tasks.find(arg);
-  if (arg !== null && typeof arg === 'object' && (arg as TaskNode).kind === 'task') return tasks.find((arg as TaskNode).id);
+  // A row of a referenced task not read yet has no record; its TODO can still be shown.
+  if (arg !== null && typeof arg === 'object' && (arg as TaskNode).kind === 'task') return tasks.find((arg as TaskNode).id) ?? (arg as TaskNode).record;
   return undefined;
 }
 
@@ -64,6 +65,35 @@ async function locateTodo(record: TaskRecord, settings: SettingsReader): Promise
   return { document, todo: found };
 }
 
+/** Takes in the task as Tallyfy has it now, merged into the record as it is when the answer comes. */
+async function takeAnswer(deps: Pick<TaskActionDeps, 'tasks' | 'session'>, record: TaskRecord, signal: AbortSignal): Promise<void> {
+  const asked = deps.tasks.find(record.id) ?? record;
+  const task = await clientFor(deps.session, record.baseUrl).getTask(record.orgId, record.id, { runId: record.runId, signal });
+  await deps.tasks.records.merge([answerFor(asked, task)]);
+}
+
+/**
+ * Completes tasks that need no decision (not approvals), through each one's own routes, and takes in
+ * Tallyfy's answers. Each is sent once; returns the ones that failed with their errors.
+ */
+export async function completeRecords(
+  deps: Pick<TaskActionDeps, 'tasks' | 'session'>,
+  records: readonly TaskRecord[],
+  signal: AbortSignal,
+): Promise<Array<{ record: TaskRecord; error: unknown }>> {
+  const failed: Array<{ record: TaskRecord; error: unknown }> = [];
+  for (const record of records) {
+    if (record.taskType === 'approval') throw new RangeError(`Task ${record.id} is an approval: it needs a decision.`);
+    try {
+      await clientFor(deps.session, record.baseUrl).completeTask(record.orgId, record.id, { runId: record.runId, signal });
+      await takeAnswer(deps, record, signal);
+    } catch (error) {
+      failed.push({ record, error });
+    }
+  }
+  return failed;
+}
+
 export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
   const { tasks, session, settings, log, view } = deps;
   const withRecord = (run: (record: TaskRecord) => Thenable<unknown>) => async (arg: unknown) => {
@@ -81,12 +111,7 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
     });
   /** The record as it is now (a tree node's copy may be older). */
   const latest = (record: TaskRecord): TaskRecord => tasks.find(record.id) ?? record;
-  /** Takes in the task as Tallyfy has it now, merged into the record as it is when the answer comes. */
-  const afterChange = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {
-    const asked = latest(record);
-    const task = await clientFor(session, record.baseUrl).getTask(record.orgId, record.id, { runId: record.runId, signal });
-    await tasks.records.merge([answerFor(asked, task)]);
-  };
+  const afterChange = (record: TaskRecord, signal: AbortSignal): Promise<void> => takeAnswer(deps, record, signal);
 
   /** The record as Tallyfy has it now; a task Tallyfy no longer has is marked, not dropped. */
   const refreshOrMarkDeleted = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands, ContextKeys, Views } from '../../core/contract';
 import { TaskTreeModel, type Grouping, type RelativeDeadline, type TaskNode, type TreeNode } from '../../core/tasks';
 import type { Session } from '../auth/session';
+import type { LinkedTasks } from '../linked/linkedTasks';
 import type { TaskService } from '../taskService';
 import { throttled } from '../throttle';
 import { stateLabel, statusLine } from './statusText';
@@ -43,6 +44,7 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     private readonly tasks: TaskService,
     private readonly session: Session,
     private readonly workspaceState: vscode.Memento,
+    private readonly linked: LinkedTasks,
   ) {
     const multiRoot = (): boolean => (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     this.model = new TaskTreeModel({
@@ -55,6 +57,12 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
         const relativePath = vscode.workspace.asRelativePath(parsed, false);
         return multiRoot() && folder !== undefined ? { folder: folder.name, relativePath } : { relativePath };
       },
+      markOf: (record) => {
+        if (record.linkedInCode !== true) return undefined;
+        return linked.isUnread(record)
+          ? { kind: 'unfetched', text: vscode.l10n.t('linked in code, not read from Tallyfy yet') }
+          : { kind: 'linked', text: vscode.l10n.t('linked in code') };
+      },
     });
     this.treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this, showCollapseAll: true });
     void vscode.commands.executeCommand('setContext', ContextKeys.tasksGrouping, this.model.mode);
@@ -62,6 +70,7 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       this.treeView,
       // A run creating hundreds of tasks changes them hundreds of times: the tree follows four times a second.
       tasks.onDidChangeTasks(this.refreshSoon),
+      linked.onDidChange(this.refreshSoon),
       { dispose: () => this.refreshSoon.dispose() },
       session.onDidChange(() => this.updateMessage()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
@@ -72,8 +81,10 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   private readonly refreshSoon = throttled(() => this.refresh(), REFRESH_EVERY_MS);
 
   refresh(): void {
-    this.model.setRecords(this.tasks.createdTasks());
-    const open = this.model.openCount();
+    const listed = this.linked.listed(this.tasks.createdTasks());
+    this.model.setRecords(listed);
+    // Tasks not read from Tallyfy yet are listed, but nobody knows whether they are open.
+    const open = this.model.openCount() - listed.filter((record) => this.linked.isUnread(record)).length;
     this.treeView.badge = open > 0 ? { value: open, tooltip: vscode.l10n.t('{0} open Tallyfy tasks', open) } : undefined;
     this.updateMessage();
     this.changed.fire(undefined);

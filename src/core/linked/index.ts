@@ -1,0 +1,3 @@
+export { globTest, type PathTest } from './glob';
+export { idsOf, linkedTodosIn, ReferenceIndex, type LinkedPlace, type LinkedTodo } from './referenceIndex';
+export { decideRemovals, offered, removedIds, type RemovalContext, type RemovalDecision, type RemovalVerdict } from './removals';

@@ -1,0 +1,155 @@
+// The workspace's index of `tallyfy:` references in TODO comments, read through VS Code's file system
+// (remote and virtual workspaces included), honouring `files.exclude` and `search.exclude`. The first
+// index runs in the background after start-up; then each file change costs that file's work alone.
+import * as vscode from 'vscode';
+import { globTest, linkedTodosIn, ReferenceIndex, type LinkedTodo, type PathTest } from '../../core/linked';
+import type { Logger } from '../log';
+import type { SettingsReader } from '../settings';
+import { affectsScans, eachLimited, excludeGlob, excludePatterns, keywordsByScope, languageOf, MAX_SCANNED_FILE_BYTES, MAX_SCANNED_FILES } from '../workspaceFiles';
+
+/** Files read at once: each read is a round trip through VS Code's file service. */
+const READ_CONCURRENCY = 64;
+/** File changes are taken in batches: a `git checkout` changes many at once. */
+const CHANGE_BATCH_MS = 300;
+
+export interface IndexRun {
+  readonly files: number;
+  readonly changed: boolean;
+  readonly ms: number;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly index = new ReferenceIndex();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The references changed (a file's, or the whole index's). */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private excluded: PathTest = () => false;
+  private full: Promise<IndexRun> | undefined;
+  private indexed = false;
+  /** Files changed on disk and not read since: URI → whether it was deleted. */
+  private readonly pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
+  private batch: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly settings: SettingsReader,
+    private readonly log: Logger,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.changedOnDisk(uri, false)),
+      watcher.onDidChange((uri) => this.changedOnDisk(uri, false)),
+      watcher.onDidDelete((uri) => this.changedOnDisk(uri, true)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsScans(event)) void this.reindex();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      { dispose: () => this.batch !== undefined && clearTimeout(this.batch) },
+    );
+  }
+
+  /** Whether the first index has finished (before, the workspace's references are not all known). */
+  get ready(): boolean {
+    return this.indexed;
+  }
+
+  /** The first index, or the one running. */
+  whenIndexed(): Promise<IndexRun> {
+    return this.full ?? this.reindex();
+  }
+
+  /** Indexes every file again (the first index, a changed setting, or the user asking). */
+  reindex(token?: vscode.CancellationToken): Promise<IndexRun> {
+    const run = this.indexAll(token ?? new vscode.CancellationTokenSource().token);
+    this.full = run;
+    return run;
+  }
+
+  /** A file's references as the text has them now (a save in this editor). */
+  setFromText(uri: vscode.Uri, text: string, languageId: string): void {
+    if (!this.covers(uri)) return;
+    if (this.index.set(uri.toString(), linkedTodosIn(text, languageId, this.settings.get('todoKeywords', { uri, languageId })))) this.changed.fire();
+  }
+
+  private async indexAll(token: vscode.CancellationToken): Promise<IndexRun> {
+    const started = performance.now();
+    this.excluded = globTest(excludePatterns());
+    const uris = await vscode.workspace.findFiles('**/*', excludeGlob(), MAX_SCANNED_FILES, token);
+    const found = new Map<string, readonly LinkedTodo[]>();
+    const read = this.reader();
+    await eachLimited(uris, READ_CONCURRENCY, token, async (uri) => {
+      const todos = await read(uri);
+      if (todos !== undefined && todos.length > 0) found.set(uri.toString(), todos);
+    });
+    if (token.isCancellationRequested) return { files: uris.length, changed: false, ms: performance.now() - started };
+    let changed = false;
+    for (const file of this.index.files()) if (!found.has(file)) changed = this.index.delete(file) || changed;
+    for (const [file, todos] of found) changed = this.index.set(file, todos) || changed;
+    const first = !this.indexed;
+    this.indexed = true;
+    if (changed || first) this.changed.fire();
+    const ms = performance.now() - started;
+    this.log.info(`Indexed the Tallyfy references of ${uris.length} files in ${ms.toFixed(0)} ms: ${this.index.size} tasks referenced.`);
+    return { files: uris.length, changed, ms };
+  }
+
+  /** Reads one file's references through VS Code's file system; undefined when it cannot be read. */
+  private reader(): (uri: vscode.Uri) => Promise<readonly LinkedTodo[] | undefined> {
+    const associations = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations') ?? {};
+    const keywordsOf = keywordsByScope(this.settings);
+    const decoder = new TextDecoder('utf-8');
+    return async (uri) => {
+      let text: string;
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.type & vscode.FileType.Directory || stat.size > MAX_SCANNED_FILE_BYTES) return [];
+        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return undefined;
+      }
+      if (!text.includes('tallyfy:')) return [];
+      const languageId = await languageOf(uri, associations);
+      return linkedTodosIn(text, languageId, keywordsOf(uri, languageId));
+    };
+  }
+
+  /** A file in a workspace folder that the exclusions do not leave out. */
+  private covers(uri: vscode.Uri): boolean {
+    if (vscode.workspace.getWorkspaceFolder(uri) === undefined) return false;
+    return !this.excluded(vscode.workspace.asRelativePath(uri, false));
+  }
+
+  private changedOnDisk(uri: vscode.Uri, deleted: boolean): void {
+    if (!this.indexed || !this.covers(uri)) return;
+    this.pending.set(uri.toString(), { uri, deleted });
+    if (this.batch === undefined) this.batch = setTimeout(() => void this.readChanges(), CHANGE_BATCH_MS);
+  }
+
+  /** Reads the files changed on disk since the last batch. */
+  private async readChanges(): Promise<void> {
+    this.batch = undefined;
+    const started = performance.now();
+    const changes = [...this.pending.values()];
+    this.pending.clear();
+    const read = this.reader();
+    let changed = false;
+    await eachLimited(changes, READ_CONCURRENCY, new vscode.CancellationTokenSource().token, async ({ uri, deleted }) => {
+      const file = uri.toString();
+      if (deleted) {
+        // A deleted folder takes its files with it.
+        changed = this.index.deleteWhere((f) => f === file || f.startsWith(`${file}/`)) || changed;
+        return;
+      }
+      const todos = await read(uri);
+      if (todos !== undefined) changed = this.index.set(file, todos) || changed;
+    });
+    if (changed) this.changed.fire();
+    this.log.debug(`Indexed ${changes.length} changed files in ${(performance.now() - started).toFixed(1)} ms.`);
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.changed.dispose();
+  }
+}
