@@ -21,7 +21,9 @@ import { registerTaskActions } from './editor/tasks/actions';
 import { registerCompletedTodoDiagnostics } from './editor/tasks/diagnostics';
 import { findLinkedTodos } from './editor/tasks/findLinked';
 import { LinkedTasks } from './editor/linked/linkedTasks';
+import { linkTodoToTask } from './editor/linked/linkTodo';
 import { registerRemovalPrompt } from './editor/linked/removalPrompt';
+import { updateTaskTitle } from './editor/linked/updateTitle';
 import { WorkspaceIndex } from './editor/linked/workspaceIndex';
 import { TasksView } from './editor/tasks/view';
 import { registerTodoFeatures } from './editor/todos';
@@ -67,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     index,
     linked,
     registerRemovalPrompt({ index, tasks, session, settings, log }),
+    registerCommand(Commands.linkTodoToTask, (...args) => linkTodoToTask({ tasks, session, settings, log }, args), deps),
+    registerCommand(Commands.updateTaskTitle, (id: unknown, title: unknown) => updateTaskTitle({ tasks, session, log }, id, title), deps),
     registerCommand(Commands.findLinkedTodos, () => findLinkedTodos({ index, linked, session }), deps),
   );
   const view = new TasksView(tasks, session, context.workspaceState, linked);

@@ -13,6 +13,10 @@ export const Commands = {
   quickCreateTaskFromTodo: 'tallyfy.quickCreateTaskFromTodo',
   /** Reviews the unlinked TODOs of a selection, file, folder or the workspace, then creates their tasks. */
   createTasksFromTodos: 'tallyfy.createTasksFromTodos',
+  /** Links an unlinked TODO to a task that already exists. */
+  linkTodoToTask: 'tallyfy.linkTodoToTask',
+  /** Sends a linked TODO's saved text as its task's title (from the hover and the lightbulb; not in the palette). */
+  updateTaskTitle: 'tallyfy.updateTaskTitle',
   refreshTasks: 'tallyfy.refreshTasks',
   findLinkedTodos: 'tallyfy.findLinkedTodos',
   showLog: 'tallyfy.showLog',
@@ -49,6 +53,8 @@ export const CommandTitles: Readonly<Record<CommandId, string>> = {
   [Commands.createTaskFromTodoMenu]: 'Create Tallyfy Task from TODO',
   [Commands.quickCreateTaskFromTodo]: 'Quick Create Task from TODO',
   [Commands.createTasksFromTodos]: 'Create Tasks from TODOs…',
+  [Commands.linkTodoToTask]: 'Link TODO to Tallyfy Task…',
+  [Commands.updateTaskTitle]: "Update the Task's Title",
   [Commands.refreshTasks]: 'Refresh Tasks',
   [Commands.findLinkedTodos]: 'Find Linked TODOs',
   [Commands.showLog]: 'Show Log',
@@ -71,6 +77,7 @@ export const CommandTitles: Readonly<Record<CommandId, string>> = {
 /** Commands that act on a task or a TODO given as arguments, hidden from the palette. */
 export const PaletteHiddenCommands: readonly CommandId[] = [
   Commands.createTaskFromTodoMenu,
+  Commands.updateTaskTitle,
   Commands.openTask,
   Commands.copyTaskId,
   Commands.revealTodo,
@@ -143,5 +150,7 @@ export const ContextKeys = {
 /** The code actions offered on TODO lines. */
 export const CodeActionTitles = {
   create: 'Create Tallyfy task from TODO',
+  link: 'Link TODO to existing Tallyfy task',
   open: 'Open Tallyfy task',
+  updateTitle: "Update the task's title",
 } as const;

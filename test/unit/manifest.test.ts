@@ -70,6 +70,7 @@ describe('manifest', () => {
       context.map((e: { command: string; when: string }) => [e.command, e.when]),
       [
         [Commands.createTaskFromTodoMenu, ContextKeys.onTodo],
+        [Commands.linkTodoToTask, `${ContextKeys.onTodo} && !${ContextKeys.onLinkedTodo}`],
         [Commands.createTasksFromTodos, `${ContextKeys.onTodo} || editorHasSelection`],
       ],
     );

@@ -31,7 +31,7 @@ function recordOf(arg: unknown, tasks: TaskService): TaskRecord | undefined {
 }
 
 /** The client for a record's own API address; the token is only ever sent where it was signed in. */
-function clientFor(session: Session, baseUrl: string): TallyfyClient {
+export function clientFor(session: Session, baseUrl: string): TallyfyClient {
   if (session.state.kind !== 'signed-in') {
     throw userError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
+import { titleToOffer } from '../../core/linked';
 import type { TaskRecord } from '../../core/records';
 import { isOpenState, taskState } from '../../core/tasks';
 import type { SettingsReader } from '../settings';
@@ -22,7 +23,7 @@ class LinkedTodoHover implements vscode.HoverProvider {
     const id = token.id;
     const record = this.records().find((r) => r.id === id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId, Commands.completeTask, Commands.restoreTask] };
+    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId, Commands.completeTask, Commands.restoreTask, Commands.updateTaskTitle] };
     md.supportThemeIcons = true;
     const state = record === undefined ? undefined : taskState(record, Date.now());
     if (record !== undefined && state !== undefined) {
@@ -43,7 +44,7 @@ class LinkedTodoHover implements vscode.HoverProvider {
     } else {
       md.appendText(vscode.l10n.t('Tallyfy task {0}', id));
       md.appendMarkdown('  \n');
-      md.appendText(vscode.l10n.t('Not in this workspace\'s task list (linked by someone else). "Tallyfy: Find Linked TODOs" adds it.'));
+      md.appendText(vscode.l10n.t('Not read from Tallyfy yet (linked by someone else). "Tallyfy: Find Linked TODOs" reads it.'));
       md.appendMarkdown('\n\n');
     }
     const args = encodeURIComponent(JSON.stringify([id]));
@@ -53,6 +54,11 @@ class LinkedTodoHover implements vscode.HoverProvider {
       action = ` · [$(check) ${vscode.l10n.t('Complete')}](command:${Commands.completeTask}?${args})`;
     } else if (state === 'archived') {
       action = ` · [$(discard) ${vscode.l10n.t('Restore')}](command:${Commands.restoreTask}?${args})`;
+    }
+    const title = titleToOffer(todo.title, record, document.isDirty);
+    if (title !== undefined) {
+      const update = encodeURIComponent(JSON.stringify([id, title]));
+      action += ` · [$(edit) ${vscode.l10n.t("Update the task's title")}](command:${Commands.updateTaskTitle}?${update} "${vscode.l10n.t('The TODO now reads differently from the task')}")`;
     }
     md.appendMarkdown(
       `\n\n[$(link-external) ${vscode.l10n.t('Open in Tallyfy')}](command:${Commands.openTask}?${args}) · ` +

@@ -37,7 +37,7 @@ export function registerTodoFeatures(deps: FormDeps & { presentError: ErrorPrese
   };
   return vscode.Disposable.from(
     registerTodoContextKeys(settings),
-    registerTodoCodeActions(settings),
+    registerTodoCodeActions(settings, (id) => tasks.find(id)),
     registerTodoCodeLenses(settings),
     registerLinkedTodoHover(settings, () => tasks.createdTasks()),
     forms,
