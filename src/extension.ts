@@ -27,6 +27,7 @@ import { updateTaskTitle } from './editor/linked/updateTitle';
 import { WorkspaceIndex } from './editor/linked/workspaceIndex';
 import { TasksView } from './editor/tasks/view';
 import { registerTodoFeatures } from './editor/todos';
+import { MemberDirectory } from './editor/owners';
 
 export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const started = performance.now();
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const records = new RecordStore(diskRecordFiles, location.file.fsPath, { onWarning: (message) => log.warn(message) });
   const tasks = new TaskService(records, session, settings, log);
   const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
+  const directory = new MemberDirectory(session, log);
   const index = new WorkspaceIndex(settings, log);
   const linked = new LinkedTasks(index, tasks, session, settings, log);
 
@@ -58,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     registerCommand(Commands.switchOrganization, () => switchOrganization(session), deps),
     registerTodoFeatures({
       tasks,
+      directory,
       settings,
       log,
       session,

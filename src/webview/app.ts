@@ -2,6 +2,7 @@
 // clicks and keys into messages. The behaviour itself lives in core/form/model.
 import { formatInstant, localZone, presetDeadline, type DeadlinePreset } from '../core/form/dates';
 import {
+  applyOwners,
   applySession,
   addAssignee,
   applyCreated,
@@ -147,6 +148,14 @@ export class FormApp {
         if (this.init === undefined) break;
         this.init = message.me === undefined ? { ...this.init, me: undefined } : { ...this.init, me: message.me };
         this.update(applySession(this.state, message.me), { draft: false });
+        this.ui?.refreshLists();
+        break;
+      case 'owners':
+        // The TODO names its owners: they are the assignees unless someone chose already.
+        if (this.init === undefined) break;
+        this.options = mergeOptions(this.options, { members: message.members });
+        this.update(applyOwners(this.state, message.members), { draft: false });
+        this.ui?.setOwnerNotes(message.notes);
         this.ui?.refreshLists();
         break;
       case 'options':
@@ -315,6 +324,8 @@ class FormUi {
   private readonly titleCount: HTMLElement;
   private readonly typeRadios = new Map<string, HTMLInputElement>();
   private readonly assignees: Picker;
+  /** What the TODO's owners could not be matched to, next to the assignees. */
+  private readonly ownerNotes = el('div', { class: 'help owner-notes', id: 'assignees-owners', role: 'status' });
   private readonly tags: Picker;
   private readonly deadlineDate: HTMLInputElement;
   private readonly deadlineTime: HTMLInputElement;
@@ -549,6 +560,7 @@ class FormUi {
       titleField,
       typeField,
       this.assignees.root,
+      this.ownerNotes,
       deadlineField,
       descriptionField,
       previewSection,
@@ -661,6 +673,12 @@ class FormUi {
   refreshLists(): void {
     this.assignees.refreshList();
     this.tags.refreshList();
+  }
+
+  /** Says, as text, what the TODO's owners could not be matched to. */
+  setOwnerNotes(notes: readonly string[]): void {
+    clear(this.ownerNotes);
+    for (const note of notes) this.ownerNotes.appendChild(el('div', {}, note));
   }
 
   /** A failed search, under the picker it was for. */

@@ -315,6 +315,16 @@ export function applySession(state: FormState, me: MemberOption | undefined): Fo
   return { ...state, values: { ...state.values, assignees }, initial: { ...state.initial, assignees } };
 }
 
+/**
+ * The state after the TODO's owners were matched: a form whose assignees nobody chose (untouched, from
+ * no draft) is assigned to them instead of the signed-in user.
+ */
+export function applyOwners(state: FormState, owners: readonly MemberOption[]): FormState {
+  if (owners.length === 0 || state.touched.includes('assignees') || state.draftRestored || state.phase !== 'editing') return state;
+  const assignees = { users: owners.map((m) => m.id), groups: [], guests: [] };
+  return { ...state, values: { ...state.values, assignees }, initial: { ...state.initial, assignees } };
+}
+
 /** The state after the user changed one control: new values, the control touched, its server errors gone. */
 export function edit(state: FormState, field: FormField, values: FormValues): FormState {
   const serverErrors = without(state.serverErrors, field);

@@ -144,12 +144,23 @@ const draftRestoredSchema = z.object({
 /** The session changed while the form was open (signed in, out, or as someone else): who "you" is now. */
 const sessionSchema = z.object({ type: z.literal('session'), me: z.optional(memberOptionSchema) });
 
+/**
+ * The owners the TODO names (`TODO(alice)`), matched against the organization's members: they become the
+ * assignees of a form nobody changed yet, and `notes` say what could not be matched, next to the field.
+ */
+const ownersSchema = z.object({
+  type: z.literal('owners'),
+  members: list(memberOptionSchema),
+  notes: z.array(text(1_000)).check(z.maxLength(50)),
+});
+
 /** A search for a picker failed: said next to its field. */
 const searchFailedSchema = z.object({ type: z.literal('searchFailed'), kind: z.enum(SEARCH_KINDS), q: text(500), message: text(500) });
 
 export const toWebviewSchema = z.discriminatedUnion('type', [
   initSchema,
   sessionSchema,
+  ownersSchema,
   optionsSchema,
   searchResultsSchema,
   searchFailedSchema,
@@ -161,6 +172,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
 
 export type InitMessage = z.infer<typeof initSchema>;
 export type SessionMessage = z.infer<typeof sessionSchema>;
+export type OwnersMessage = z.infer<typeof ownersSchema>;
 export type OptionsMessage = z.infer<typeof optionsSchema>;
 export type SearchResultsMessage = z.infer<typeof searchResultsSchema>;
 export type SubmittingMessage = z.infer<typeof submittingSchema>;

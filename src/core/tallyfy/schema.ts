@@ -537,6 +537,8 @@ export interface Member {
   readonly fullName: string;
   readonly firstName?: string;
   readonly lastName?: string;
+  /** The member's user name, when the answer has one (for matching `TODO(name)`). */
+  readonly username?: string;
   readonly profilePic?: string;
   /** `active`, `invited` or `disabled`, when given. */
   readonly status?: string;
@@ -610,6 +612,7 @@ export function parseMember(value: unknown): Member | undefined {
     fullName: text(r['full_name']) || joinName(firstName, lastName) || email,
     firstName,
     lastName,
+    username: text(r['username']),
     profilePic: text(r['profile_pic']),
     status: text(r['status']),
   });

@@ -15,6 +15,7 @@ import {
 import type { TaskRecord } from '../../core/records';
 import { formatApiDate, isTallyfyError, taskWebLink, validateCreateTaskInput, type CallOptions } from '../../core/tallyfy';
 import type { Session } from '../auth/session';
+import type { MemberDirectory, TodoOwners } from '../owners';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
 import { openTaskInTallyfy } from '../openTask';
@@ -29,6 +30,7 @@ const DRAFT_PREFIX = 'tallyfy.draft:';
 
 export interface FormDeps extends CreateDeps {
   readonly session: Session;
+  readonly directory: MemberDirectory;
   readonly extensionUri: vscode.Uri;
   readonly workspaceState: vscode.Memento;
 }
@@ -76,6 +78,8 @@ class TaskFormPanel implements vscode.Disposable {
   private readonly tracker: TodoTracker | undefined;
   private readonly source: SourceInfo;
   private outcome: Outcome = { kind: 'none' };
+  /** The members the TODO names (`TODO(alice)`) and what could not be matched. */
+  private readonly owners: Promise<TodoOwners>;
   private lastValues: FormValues | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly opened = performance.now();
@@ -92,6 +96,7 @@ class TaskFormPanel implements vscode.Disposable {
     onDispose: () => void,
   ) {
     this.tracker = target.todo && new TodoTracker(target.document.uri, target.todo);
+    this.owners = deps.directory.ownersOf(target.todo?.authors ?? []);
     this.source = buildSourceInfo(sourceInput(target.document, target.range, deps.settings));
     this.panel = vscode.window.createWebviewPanel(
       FORM_VIEW_TYPE,
@@ -229,6 +234,11 @@ class TaskFormPanel implements vscode.Disposable {
     const draft = this.lastValues ?? storedDraft;
     if (draft !== undefined) init.draft = draft;
     this.post(init);
+    // The owners the TODO names arrive after `init`, as they may need the member list read first.
+    void this.owners.then((owners) => {
+      if (owners.members.length + owners.notes.length === 0) return;
+      this.post({ type: 'owners', members: owners.members.map((m) => ({ id: m.id, name: m.fullName, email: m.email })), notes: [...owners.notes] });
+    });
     if (this.outcome.kind === 'submitting') this.post({ type: 'submitting' });
     if (this.outcome.kind === 'failed') this.post(this.outcome.message);
     if (this.outcome.kind === 'created') this.post(this.createdMessage(this.outcome.record));

@@ -5,6 +5,7 @@ import type { TaskRecord } from '../../core/records';
 import { isTallyfyError, TITLE_MAX_LENGTH } from '../../core/tallyfy';
 import type { TodoComment } from '../../core/todo';
 import { checkForTask } from '../checkForTask';
+import { NO_OWNERS, type MemberDirectory, type TodoOwners } from '../owners';
 import { describeError, presentError } from '../errors';
 import type { Logger } from '../log';
 import { openTaskInTallyfy } from '../openTask';
@@ -113,7 +114,7 @@ function describeSource(target: CreateTarget, settings: SettingsReader): string 
  * offers "Check for the task" and is never sent again without the user's say.
  */
 export async function quickCreate(
-  deps: CreateDeps,
+  deps: CreateDeps & { readonly directory: MemberDirectory },
   args: readonly unknown[],
   moreDetails?: (target: CreateTarget) => void,
 ): Promise<TaskRecord | undefined> {
@@ -123,11 +124,13 @@ export async function quickCreate(
     return undefined;
   }
   const tracker = target.todo && new TodoTracker(target.document.uri, target.todo);
+  // Read while the box is up: the members the TODO names become the assignees.
+  const owners = deps.directory.ownersOf(target.todo?.authors ?? []).catch(() => NO_OWNERS);
   try {
     let value = target.title;
     let problem: string | undefined;
     for (;;) {
-      const title = await askTitle(deps, value, problem, moreDetails !== undefined, () => {
+      const title = await askTitle(deps, value, problem, moreDetails !== undefined, owners, () => {
         if (problem === undefined) deps.log.info(`Quick create box shown in ${(performance.now() - started).toFixed(1)} ms`);
       });
       if (title === undefined) {
@@ -138,7 +141,8 @@ export async function quickCreate(
         return undefined;
       }
       try {
-        return await createAndLink(deps, target, tracker, title);
+        const { members } = await owners;
+        return await createAndLink(deps, target, tracker, title, members.length > 0 ? { users: members.map((m) => m.id) } : undefined);
       } catch (error) {
         // Nothing was created: ask again with what was typed and what went wrong.
         deps.log.error(error instanceof Error ? error : String(error));
@@ -173,6 +177,7 @@ function askTitle(
   value: string,
   problem: string | undefined,
   offerForm: boolean,
+  owners: Promise<TodoOwners>,
   onShown: () => void,
 ): Promise<string | { moreDetails: string } | undefined> {
   const box = vscode.window.createInputBox();
@@ -208,16 +213,33 @@ function askTitle(
     box.show();
     onShown();
     // The deadline is named once the box is up: the first date formatted in a window loads the locale's
-    // data, which costs tens of milliseconds the box need not wait for.
-    setTimeout(() => {
+    // data, which costs tens of milliseconds the box need not wait for. The owners the TODO names follow.
+    let assigned: TodoOwners = NO_OWNERS;
+    const describe = (): void => {
       const zone = deps.tasks.userTimeZone();
       const due = deps.tasks.defaultDeadline().toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone } : {}) });
-      box.prompt = vscode.l10n.t('Press Enter to create the task, assigned to you and due {0}.', zone ? `${due} (${zone})` : due);
+      const when = zone ? `${due} (${zone})` : due;
+      const prompt =
+        assigned.members.length > 0
+          ? vscode.l10n.t('Press Enter to create the task, assigned to {0} and due {1}.', assigned.members.map((m) => m.fullName).join(', '), when)
+          : vscode.l10n.t('Press Enter to create the task, assigned to you and due {0}.', when);
+      box.prompt = [prompt, ...assigned.notes].join(' ');
+    };
+    setTimeout(describe);
+    void owners.then((found) => {
+      assigned = found;
+      if (found !== NO_OWNERS) describe();
     });
   });
 }
 
-async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: TodoTracker | undefined, title: string): Promise<TaskRecord | undefined> {
+async function createAndLink(
+  deps: CreateDeps,
+  target: CreateTarget,
+  tracker: TodoTracker | undefined,
+  title: string,
+  owners: { users: number[] } | undefined,
+): Promise<TaskRecord | undefined> {
   const source = { uri: target.document.uri.toString(), line: target.line };
   let record: TaskRecord;
   try {
@@ -226,7 +248,8 @@ async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: To
       (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
-        return deps.tasks.create({ title, description: describeSource(target, deps.settings) }, { source: target.todo ? source : undefined, signal: controller.signal });
+        const request = { title, description: describeSource(target, deps.settings), ...(owners ? { owners } : {}) };
+        return deps.tasks.create(request, { source: target.todo ? source : undefined, signal: controller.signal });
       },
     );
   } catch (error) {
@@ -240,7 +263,7 @@ async function createAndLink(deps: CreateDeps, target: CreateTarget, tracker: To
     }
     const outcome = await checkForTask(deps.tasks, title, target.todo ? source : undefined);
     if (outcome.kind === 'create-again') {
-      return createAndLink(deps, target, tracker, title);
+      return createAndLink(deps, target, tracker, title, owners);
     }
     if (outcome.kind !== 'found') {
       return undefined;
