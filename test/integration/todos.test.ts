@@ -37,8 +37,8 @@ export default function (): void {
     it('offers the lightbulb on TODO comment lines and nowhere else', async () => {
       const editor = await openFixture();
       const { document } = editor;
-      assert.deepEqual(await ourActions(document.uri, lineOf(document, 'TODO: Prepare the Q3 report')), [CodeActionTitles.create]);
-      assert.deepEqual(await ourActions(document.uri, lineOf(document, 'Include the churn numbers')), [CodeActionTitles.create]);
+      assert.deepEqual(await ourActions(document.uri, lineOf(document, 'TODO: Prepare the Q3 report')), [CodeActionTitles.create, CodeActionTitles.link]);
+      assert.deepEqual(await ourActions(document.uri, lineOf(document, 'Include the churn numbers')), [CodeActionTitles.create, CodeActionTitles.link]);
       assert.deepEqual(await ourActions(document.uri, lineOf(document, "return 'draft'")), []);
       assert.deepEqual(await ourActions(document.uri, lineOf(document, 'not a comment, a string')), []);
     });

@@ -96,11 +96,16 @@ function pickTask(client: TallyfyClient, orgId: string, log: Logger): Promise<st
   let listed: TaskItem[] = [];
   const show = (): void => {
     const pasted = pastedTaskId(pick.value, orgId);
-    const direct: TaskItem[] =
-      pasted === undefined || listed.some((item) => item.taskId === pasted)
-        ? []
-        : [{ label: `$(link) ${vscode.l10n.t('Task {0}', pasted)}`, description: vscode.l10n.t('pasted'), alwaysShow: true, taskId: pasted }];
-    pick.items = [...direct, ...listed];
+    if (pasted === undefined) {
+      pick.items = listed;
+      return;
+    }
+    // A pasted id does not match the titles the pick filters by: its task is shown whatever the filter.
+    const known = listed.find((item) => item.taskId === pasted);
+    const direct: TaskItem = known
+      ? { ...known, alwaysShow: true }
+      : { label: `$(link) ${vscode.l10n.t('Task {0}', pasted)}`, description: vscode.l10n.t('pasted'), alwaysShow: true, taskId: pasted };
+    pick.items = [direct, ...listed.filter((item) => item.taskId !== pasted)];
   };
   const controller = new AbortController();
   void Promise.all([

@@ -27,13 +27,8 @@ export interface RemovalDeps {
 
 export function registerRemovalPrompt(deps: RemovalDeps): vscode.Disposable {
   const { index, tasks, settings, log } = deps;
-  /** The task ids each open document's TODOs referred to as the file was last saved or read from disk. */
-  const saved = new Map<string, ReadonlySet<string>>();
   const referencesOf = (document: vscode.TextDocument): Set<string> =>
     idsOf(linkedTodosIn(document.getText(), document.languageId, settings.get('todoKeywords', document)));
-  const remember = (document: vscode.TextDocument): void => {
-    if (!document.isDirty) saved.set(document.uri.toString(), referencesOf(document));
-  };
   const pending = new Map<string, TaskRecord>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -70,8 +65,9 @@ export function registerRemovalPrompt(deps: RemovalDeps): vscode.Disposable {
   const onSave = async (document: vscode.TextDocument): Promise<void> => {
     const file = document.uri.toString();
     const after = referencesOf(document);
-    const before = saved.get(file) ?? idsOf(index.index.todosOf(file));
-    saved.set(file, after);
+    // What the file held before this save is what the index last read from the disk (a change on disk,
+    // a checkout say, is read by the index and so never counts as a removal).
+    const before = idsOf(index.index.todosOf(file));
     index.setFromText(document.uri, document.getText(), document.languageId);
     const removed = removedIds(before, after);
     if (removed.length === 0 || settings.get('onTodoRemoved', document) === 'never') return;
@@ -88,15 +84,7 @@ export function registerRemovalPrompt(deps: RemovalDeps): vscode.Disposable {
     timer = setTimeout(() => void ask().catch((error: unknown) => log.error(error instanceof Error ? error : String(error))), autoSave ? GATHER_MS : 0);
   };
 
-  vscode.workspace.textDocuments.forEach(remember);
   return vscode.Disposable.from(
-    vscode.workspace.onDidOpenTextDocument(remember),
-    vscode.workspace.onDidCloseTextDocument((document) => saved.delete(document.uri.toString())),
-    // A change that leaves the document clean came from the disk (a reload after a checkout) or undid
-    // back to the saved text: either way it is what the file holds now, and nobody is asked.
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) remember(event.document);
-    }),
     vscode.workspace.onDidSaveTextDocument((document) => void onSave(document).catch((error: unknown) => log.error(error instanceof Error ? error : String(error)))),
     { dispose: () => timer !== undefined && clearTimeout(timer) },
   );
