@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
       extensionUri: context.extensionUri,
       workspaceState: context.workspaceState,
     }),
-    registerBulkCreate({ tasks, session, settings, log, extensionUri: context.extensionUri, workspaceState: context.workspaceState, presentError: deps.presentError }),
+    registerBulkCreate({ tasks, session, settings, log, directory, extensionUri: context.extensionUri, workspaceState: context.workspaceState, presentError: deps.presentError }),
     index,
     linked,
     registerRemovalPrompt({ index, tasks, session, settings, log }),

@@ -22,7 +22,15 @@ export interface RunDeps {
 }
 
 /** The create request of a row with the review's shared defaults. */
-function requestOf(row: ReviewRow, defaults: BulkDefaults, deadline: Date, document: vscode.TextDocument, tracked: TrackedTodo, settings: SettingsReader): CreateTaskRequest {
+function requestOf(
+  row: ReviewRow,
+  defaults: BulkDefaults,
+  owners: readonly number[] | undefined,
+  deadline: Date,
+  document: vscode.TextDocument,
+  tracked: TrackedTodo,
+  settings: SettingsReader,
+): CreateTaskRequest {
   const line = tracked.expectedLine;
   const request: CreateTaskRequest = {
     title: row.title.trim(),
@@ -30,7 +38,9 @@ function requestOf(row: ReviewRow, defaults: BulkDefaults, deadline: Date, docum
     task_type: defaults.taskType,
     deadline,
   };
-  if (defaults.assignee !== undefined) request.owners = { users: [defaults.assignee] };
+  // The owners the TODO names win over the review's shared assignee.
+  if (owners !== undefined && owners.length > 0) request.owners = { users: [...owners] };
+  else if (defaults.assignee !== undefined) request.owners = { users: [defaults.assignee] };
   if (defaults.tags.length > 0) request.tags = defaults.tags;
   return request;
 }
@@ -68,7 +78,13 @@ export async function createRows(
   deps: RunDeps,
   rows: readonly ReviewRow[],
   defaults: BulkDefaults,
-  events: { onRow(key: string, state: RowState): void; onSettled(key: string): void; onStart(run: BulkRun): void },
+  events: {
+    onRow(key: string, state: RowState): void;
+    onSettled(key: string): void;
+    onStart(run: BulkRun): void;
+    /** The members a row's TODO names (`TODO(alice)`), when they matched. */
+    ownersOf(key: string): readonly number[] | undefined;
+  },
 ): Promise<BulkRunEnd> {
   const { tasks, session, settings, log } = deps;
   const creator = tasks.creator();
@@ -96,7 +112,7 @@ export async function createRows(
         if (current === undefined) throw userError('validation', vscode.l10n.t('This TODO changed or was removed after the review was made: nothing was sent. Look at it again.'));
         const [linked] = current.references;
         if (linked !== undefined) throw new AlreadyLinked(linked);
-        const record = await creator.create(requestOf(row, defaults, deadline, document, todo, settings), {
+        const record = await creator.create(requestOf(row, defaults, events.ownersOf(key), deadline, document, todo, settings), {
           source: { uri: row.uri, line: todo.expectedLine },
         });
         return record.id;

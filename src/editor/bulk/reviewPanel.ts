@@ -24,6 +24,7 @@ import { fill } from '../../core/template';
 import { checkForTask } from '../checkForTask';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
+import type { MemberDirectory, TodoOwners } from '../owners';
 import { titleProblem } from '../todos/createFromTodo';
 import { createRows, writeAndLink, type RunDeps } from './createRun';
 import { reviewStrings } from './strings';
@@ -37,6 +38,7 @@ const STORE_EVERY_MS = 500;
 const POST_EVERY_MS = 50;
 
 export interface ReviewDeps extends RunDeps {
+  readonly directory: MemberDirectory;
   readonly extensionUri: vscode.Uri;
   readonly workspaceState: vscode.Memento;
 }
@@ -65,6 +67,8 @@ export class ReviewPanel implements vscode.Disposable {
   private readonly strings = reviewStrings(vscode.l10n);
   private closed = false;
   private firstReady = true;
+  /** The members each row's TODO names, by row key, once matched. */
+  private readonly owners = new Map<string, TodoOwners>();
 
   /** Whether the rows are still being found (the page shows that it is loading). */
   private scanning: boolean;
@@ -86,12 +90,17 @@ export class ReviewPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     this.subscriptions.push(
       webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
-      deps.session.onDidChange(() => void this.loadOptions()),
+      deps.session.onDidChange(() => {
+        this.owners.clear();
+        void this.loadOptions();
+        void this.matchOwners();
+      }),
       this.panel.onDidDispose(() => this.dispose()),
     );
     if (!scanning) {
       this.store();
       this.postInit();
+      void this.matchOwners();
     }
     void this.loadOptions();
   }
@@ -102,6 +111,7 @@ export class ReviewPanel implements vscode.Disposable {
     this.rows = this.setRows(rows);
     this.store();
     this.postInit();
+    void this.matchOwners();
   }
 
   /** The rows to hold, indexed by key. */
@@ -120,9 +130,27 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   private view(row: ReviewRow): RowView {
-    const view: RowView = { key: row.key, path: row.path, line: row.line, title: row.title, checked: row.checked, state: row.state, assignees: this.assigneeName() };
+    const view: RowView = { key: row.key, path: row.path, line: row.line, title: row.title, checked: row.checked, state: row.state, assignees: this.assigneesOf(row) };
     if (row.duplicate !== undefined) view.duplicate = row.duplicate;
     return view;
+  }
+
+  /** Who a row's task goes to: the members its TODO names, else the shared assignee; what did not match follows. */
+  private assigneesOf(row: ReviewRow): string {
+    const owners = this.owners.get(row.key);
+    const names = owners !== undefined && owners.members.length > 0 ? owners.members.map((m) => m.fullName).join(', ') : this.assigneeName();
+    return owners === undefined || owners.notes.length === 0 ? names : `${names} · ${owners.notes.join(' ')}`;
+  }
+
+  /** Matches the owners the rows' TODOs name against the members (one member list for all). */
+  private async matchOwners(): Promise<void> {
+    const named = this.rows.filter((row) => row.authors.length > 0);
+    if (named.length === 0 || this.deps.session.state.kind !== 'signed-in') return;
+    for (const row of named) {
+      this.owners.set(row.key, await this.deps.directory.ownersOf(row.authors));
+      this.changedKeys.add(row.key);
+    }
+    this.schedulePost();
   }
 
   private assigneeName(): string {
@@ -326,6 +354,7 @@ export class ReviewPanel implements vscode.Disposable {
         (progress, token) =>
           createRows(this.deps, valid, this.defaults, {
             onRow: (key, state) => this.setRowState(key, state),
+            ownersOf: (key) => this.owners.get(key)?.members.map((m) => m.id),
             onSettled: () => {
               done++;
               progress.report({ message: vscode.l10n.t('{0} of {1}', done, total), increment: 100 / Math.max(1, total) });
