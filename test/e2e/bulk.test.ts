@@ -18,6 +18,7 @@ import {
   runCommand,
   signedInItem,
   signInItem,
+  uniqueTitle,
   useE2E,
   writeSourceFile,
   writeTodoFolder,
@@ -58,6 +59,22 @@ describe('e2e: many TODOs at once', function () {
     assert.equal(await rows(frame).count(), inside.titles.length, 'one row per TODO of the folder');
     for (const title of outside.titles) assert.equal(await frame.getByRole('checkbox', { name: title, exact: true }).count(), 0, `${title} is not in the folder`);
     assert.ok(await frame.getByRole('button', { name: `Create ${inside.titles.length} tasks` }).isEnabled());
+  });
+
+  it('assigns a row to the member its TODO names, says when a name matches nobody, and creates each so', async () => {
+    await ensureSignedIn(e2e);
+    const folder = writeTodoFolder(e2e, 'owners', 1, 0);
+    const named = uniqueTitle('Document the retry policy');
+    const unknown = uniqueTitle('Benchmark the parser');
+    writeFileSync(folder.paths[0] ?? '', ['export const x = 1;', `// TODO(grace): ${named}`, `// TODO(zed): ${unknown}`, ''].join('\n'));
+    const frame = await reviewFolder(e2e.page, folder.name);
+    await row(frame, named).filter({ hasText: 'Grace Hopper' }).waitFor();
+    await row(frame, unknown).filter({ hasText: '"zed" matches no member' }).waitFor();
+    await frame.getByRole('button', { name: 'Create 2 tasks' }).click();
+    await runOver(frame);
+    const owners = (title: string) => e2e.sandbox.tasks().find((task) => task.title === title)?.owners.users;
+    assert.deepEqual(owners(named), [1002]);
+    assert.deepEqual(owners(unknown), [1001], 'a name that matches nobody leaves the default, you');
   });
 
   it('with several folders selected in the Explorer, reviews the TODOs of all of them', async () => {
