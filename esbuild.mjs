@@ -18,6 +18,14 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
   },
+  // The first index's reading of the disk, in a worker thread.
+  {
+    entryPoints: ['src/editor/linked/indexWorker.ts'],
+    outfile: 'dist/indexWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
   {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',

@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const tasks = new TaskService(records, session, settings, log);
   const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
   const directory = new MemberDirectory(session, log);
-  const index = new WorkspaceIndex(settings, log);
+  const index = new WorkspaceIndex(settings, log, context.extensionUri);
   const linked = new LinkedTasks(index, tasks, session, settings, log);
 
   context.subscriptions.push(

@@ -11,6 +11,7 @@ import { openWorkbench, REPO_ROOT, startCodeServer } from '../harness/codeServer
 import { ensureHarness } from '../harness/install';
 import { copyFixtureWorkspace } from '../harness/workspace';
 import { printRecordsBench, runRecordsBench } from './records.bench';
+import { printIndexBench, runIndexBench } from './index.bench';
 import { printReviewBench, runReviewBench } from './review.bench';
 import { printTasksBench, runTasksBench } from './tasks.bench';
 import { runTodoBench } from './todo.bench';
@@ -133,10 +134,10 @@ async function measureFormReady(): Promise<{ shown: number[]; phases: FormPhases
   }
 }
 
-const SECTIONS = ['size', 'activation', 'form', 'menu', 'review', 'todo', 'tasks', 'records'] as const;
+const SECTIONS = ['size', 'activation', 'form', 'menu', 'review', 'index', 'todo', 'tasks', 'records'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The sections that run in VS Code, which loads the production build. */
-const IN_VS_CODE: readonly Section[] = ['size', 'activation', 'form', 'menu', 'review'];
+const IN_VS_CODE: readonly Section[] = ['size', 'activation', 'form', 'menu', 'review', 'index'];
 
 /** The sections named on the command line (`npm run bench -- form todo`), or all of them. */
 function sectionsToRun(args: readonly string[]): ReadonlySet<Section> {
@@ -212,6 +213,11 @@ async function main(): Promise<void> {
   if (sections.has('review')) {
     console.log('\n== Create Tasks from TODOs');
     printReviewBench(await runReviewBench());
+  }
+
+  if (sections.has('index')) {
+    console.log('\n== The workspace index of linked TODOs');
+    printIndexBench(await runIndexBench());
   }
 
   if (sections.has('todo')) {

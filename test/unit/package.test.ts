@@ -9,7 +9,7 @@ const root = join(__dirname, '..', '..');
 describe('package contents', () => {
   it('holds the bundles, media, l10n, manifest and docs, and nothing else', function () {
     this.timeout(60_000);
-    if (!existsSync(join(root, 'dist', 'extension.js')) || !existsSync(join(root, 'dist', 'webview.js')) || !existsSync(join(root, 'dist', 'review.js')) || !existsSync(join(root, 'dist', 'review.css'))) {
+    if (!existsSync(join(root, 'dist', 'extension.js')) || !existsSync(join(root, 'dist', 'webview.js')) || !existsSync(join(root, 'dist', 'review.js')) || !existsSync(join(root, 'dist', 'review.css')) || !existsSync(join(root, 'dist', 'indexWorker.js'))) {
       execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root }); // the bundles are what is packaged
     }
     const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
@@ -19,7 +19,7 @@ describe('package contents', () => {
       .filter((line) => line !== '')
       .sort();
     const allowed = [
-      /^dist\/(extension|webview|review)\.js$/,
+      /^dist\/(extension|indexWorker|webview|review)\.js$/,
       /^dist\/(form|review)\.css$/,
       /^media\/(icon\.png|tallyfy\.svg)$/,
       /^media\/walkthrough\/[\w-]+\.md$/,
@@ -29,7 +29,7 @@ describe('package contents', () => {
       /^LICENSE$/,
     ];
     assert.deepEqual(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
-    for (const needed of ['dist/extension.js', 'dist/webview.js', 'dist/review.js', 'media/icon.png', 'dist/form.css', 'dist/review.css', 'package.json', 'README.md']) {
+    for (const needed of ['dist/extension.js', 'dist/indexWorker.js', 'dist/webview.js', 'dist/review.js', 'media/icon.png', 'dist/form.css', 'dist/review.css', 'package.json', 'README.md']) {
       assert.ok(files.includes(needed), needed);
     }
   });

@@ -1,9 +1,13 @@
-// The workspace's index of `tallyfy:` references in TODO comments, read through VS Code's file system
-// (remote and virtual workspaces included), honouring `files.exclude` and `search.exclude`. The first
-// index runs in the background after start-up; then each file change costs that file's work alone.
+// The workspace's index of `tallyfy:` references in TODO comments, honouring `files.exclude` and
+// `search.exclude`: folders on the extension host's disk (local or remote) are read in a worker thread,
+// virtual ones through VS Code's file system. The first index runs in the background after start-up; then each
+// file change costs that file's work alone.
+import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { globTest, linkedTodosIn, ReferenceIndex, type LinkedTodo, type PathTest } from '../../core/linked';
 import type { Logger } from '../log';
+import type { IndexWorkerInput, IndexWorkerOutput } from './diskScan';
+import { readLocalText } from './localFiles';
 import type { SettingsReader } from '../settings';
 import { affectsScans, eachLimited, excludeGlob, excludePatterns, keywordsByScope, languageOf, MAX_SCANNED_FILE_BYTES, MAX_SCANNED_FILES } from '../workspaceFiles';
 
@@ -34,6 +38,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(
     private readonly settings: SettingsReader,
     private readonly log: Logger,
+    private readonly extensionUri: vscode.Uri,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.subscriptions.push(
@@ -74,43 +79,97 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async indexAll(token: vscode.CancellationToken): Promise<IndexRun> {
     const started = performance.now();
-    this.excluded = globTest(excludePatterns());
-    const uris = await vscode.workspace.findFiles('**/*', excludeGlob(), MAX_SCANNED_FILES, token);
+    const patterns = excludePatterns();
+    this.excluded = globTest(patterns);
+    const folders = vscode.workspace.workspaceFolders ?? [];
     const found = new Map<string, readonly LinkedTodo[]>();
-    const read = this.reader();
-    await eachLimited(uris, READ_CONCURRENCY, token, async (uri) => {
-      const todos = await read(uri);
-      if (todos !== undefined && todos.length > 0) found.set(uri.toString(), todos);
-    });
-    if (token.isCancellationRequested) return { files: uris.length, changed: false, ms: performance.now() - started };
+    const local = folders.filter((folder) => folder.uri.scheme === 'file');
+    const other = folders.filter((folder) => folder.uri.scheme !== 'file');
+    let files = 0;
+    let diskMs: number | undefined;
+    if (local.length > 0) {
+      const read = await this.readInWorker(local.map((folder) => folder.uri.fsPath), patterns, token);
+      files += read.files;
+      diskMs = read.ms;
+      const todosOf = this.finder();
+      for (const { path, text } of read.candidates) {
+        const uri = vscode.Uri.file(path);
+        const todos = await todosOf(uri, text);
+        if (todos.length > 0) found.set(uri.toString(), todos);
+      }
+    }
+    for (const folder of other) {
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), excludeGlob(), MAX_SCANNED_FILES, token);
+      files += uris.length;
+      const read = this.reader();
+      await eachLimited(uris, READ_CONCURRENCY, token, async (uri) => {
+        const todos = await read(uri);
+        if (todos !== undefined && todos.length > 0) found.set(uri.toString(), todos);
+      });
+    }
+    if (token.isCancellationRequested) return { files, changed: false, ms: performance.now() - started };
     let changed = false;
     for (const file of this.index.files()) if (!found.has(file)) changed = this.index.delete(file) || changed;
     for (const [file, todos] of found) changed = this.index.set(file, todos) || changed;
     const first = !this.indexed;
     this.indexed = true;
-    if (changed || first) this.changed.fire();
+    // The index's own time; what follows its change (the Tasks view) is not part of it.
     const ms = performance.now() - started;
-    this.log.info(`Indexed the Tallyfy references of ${uris.length} files in ${ms.toFixed(0)} ms: ${this.index.size} tasks referenced.`);
-    return { files: uris.length, changed, ms };
+    if (changed || first) this.changed.fire();
+    const disk = diskMs === undefined ? '' : ` (reading the disk ${diskMs.toFixed(0)} ms, in a worker)`;
+    this.log.info(`Indexed the Tallyfy references of ${files} files in ${ms.toFixed(0)} ms${disk}: ${this.index.size} tasks referenced.`);
+    return { files, changed, ms };
   }
 
-  /** Reads one file's references through VS Code's file system; undefined when it cannot be read. */
-  private reader(): (uri: vscode.Uri) => Promise<readonly LinkedTodo[] | undefined> {
+  /** The disk's part of the first index, in a worker thread (see diskScan.ts). */
+  private readInWorker(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<IndexWorkerOutput> {
+    const input: IndexWorkerInput = { roots, excludes, maxFiles: MAX_SCANNED_FILES, maxBytes: MAX_SCANNED_FILE_BYTES };
+    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath, { workerData: input });
+    return new Promise((resolve, reject) => {
+      const cancel = token.onCancellationRequested(() => {
+        void worker.terminate();
+        resolve({ files: 0, candidates: [], ms: 0 });
+      });
+      worker.once('message', (output: IndexWorkerOutput) => {
+        cancel.dispose();
+        void worker.terminate();
+        resolve(output);
+      });
+      worker.once('error', (error) => {
+        cancel.dispose();
+        reject(error);
+      });
+    });
+  }
+
+  /** The linked TODOs of a file's text, in the file's language with its folder's keywords. */
+  private finder(): (uri: vscode.Uri, text: string) => Promise<readonly LinkedTodo[]> {
     const associations = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations') ?? {};
     const keywordsOf = keywordsByScope(this.settings);
-    const decoder = new TextDecoder('utf-8');
-    return async (uri) => {
-      let text: string;
-      try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.type & vscode.FileType.Directory || stat.size > MAX_SCANNED_FILE_BYTES) return [];
-        text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        return undefined;
-      }
+    return async (uri, text) => {
       if (!text.includes('tallyfy:')) return [];
       const languageId = await languageOf(uri, associations);
       return linkedTodosIn(text, languageId, keywordsOf(uri, languageId));
+    };
+  }
+
+  /** Reads one file's references (from the disk for a `file:` URI, else through VS Code); undefined when it cannot be read. */
+  private reader(): (uri: vscode.Uri) => Promise<readonly LinkedTodo[] | undefined> {
+    const todosOf = this.finder();
+    const decoder = new TextDecoder('utf-8');
+    const readText = async (uri: vscode.Uri): Promise<string | undefined> => {
+      if (uri.scheme === 'file') return readLocalText(uri.fsPath, MAX_SCANNED_FILE_BYTES);
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.type & vscode.FileType.Directory || stat.size > MAX_SCANNED_FILE_BYTES) return '';
+        return decoder.decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        return undefined;
+      }
+    };
+    return async (uri) => {
+      const text = await readText(uri);
+      return text === undefined ? undefined : todosOf(uri, text);
     };
   }
 
@@ -144,8 +203,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       const todos = await read(uri);
       if (todos !== undefined) changed = this.index.set(file, todos) || changed;
     });
-    if (changed) this.changed.fire();
-    this.log.debug(`Indexed ${changes.length} changed files in ${(performance.now() - started).toFixed(1)} ms.`);
+    const ms = (performance.now() - started).toFixed(1);
+    // Said at info only when references moved (rare), so saving files keeps the log quiet.
+    if (changed) {
+      this.changed.fire();
+      this.log.info(`Indexed ${changes.length} changed files in ${ms} ms: the references changed.`);
+    } else {
+      this.log.debug(`Indexed ${changes.length} changed files in ${ms} ms.`);
+    }
   }
 
   dispose(): void {
