@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { decideRemovals, offered, removedIds } from '../../../src/core/linked';
 import type { TaskRecord } from '../../../src/core/records';
+import { sampleRecord } from '../records/fixtures';
 
 const ids = ['1', '2', '3', '4', '5', '6'].map((n) => n.repeat(32));
 
-function record(id: string, patch: Partial<TaskRecord> = {}): TaskRecord {
-  return {
-    id,
-    title: `Task ${id.slice(0, 4)}`,
-    taskType: 'task',
-    status: 'not-started',
-    assignees: [],
-    orgId: 'o'.repeat(32),
-    baseUrl: 'https://go.tallyfy.com/api',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    ...patch,
-  };
-}
+const record = (id: string, patch: Partial<TaskRecord> = {}): TaskRecord => sampleRecord({ id, ...patch });
 
 describe('the removal decision', () => {
   it('lists the ids the save removed, once each, in their old order', () => {

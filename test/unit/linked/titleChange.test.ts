@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { titleToOffer } from '../../../src/core/linked';
 import type { TaskRecord } from '../../../src/core/records';
+import { sampleRecord } from '../records/fixtures';
 
-const record = (patch: Partial<TaskRecord> = {}): TaskRecord => ({
-  id: 'a'.repeat(32),
-  title: 'Remove the retry hack',
-  taskType: 'task',
-  status: 'not-started',
-  assignees: [],
-  orgId: 'o'.repeat(32),
-  baseUrl: 'https://go.tallyfy.com/api',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  ...patch,
-});
+const record = (patch: Partial<TaskRecord> = {}): TaskRecord => sampleRecord({ title: 'Remove the retry hack', ...patch });
 
 describe('the title update offer', () => {
   it('offers the saved TODO text when it differs from the task title', () => {
