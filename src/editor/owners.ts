@@ -16,9 +16,11 @@ export interface TodoOwners {
   readonly members: readonly Member[];
   /** What could not be matched, one sentence each. */
   readonly notes: readonly string[];
+  /** Emails the TODO names that are no member, to offer as guests (never added by themselves). */
+  readonly guests: readonly string[];
 }
 
-export const NO_OWNERS: TodoOwners = { members: [], notes: [] };
+export const NO_OWNERS: TodoOwners = { members: [], notes: [], guests: [] };
 
 export class MemberDirectory {
   private cached: { key: string; at: number; members: Promise<Member[]> } | undefined;
@@ -52,10 +54,11 @@ export class MemberDirectory {
       members = await this.members();
     } catch (error) {
       this.log.warn(`Could not read the members to match the TODO's owners: ${describeError(error).message}`);
-      return { members: [], notes: [vscode.l10n.t('The owners the TODO names could not be looked up: {0}', describeError(error).message)] };
+      return { members: [], guests: [], notes: [vscode.l10n.t('The owners the TODO names could not be looked up: {0}', describeError(error).message)] };
     }
-    const { matches, users } = matchOwners(authors, members);
+    const { matches, users, guests } = matchOwners(authors, members);
     return {
+      guests,
       members: users.flatMap((id) => members.filter((m) => m.id === id)),
       notes: matches.flatMap((match) => {
         const note = ownerNote(match);
@@ -71,7 +74,7 @@ function ownerNote(match: OwnerMatch): string | undefined {
     case 'member':
       return undefined;
     case 'guest':
-      return vscode.l10n.t('{0} is not a member of this organization: type the address in Assignees to add them as a guest.', match.email);
+      return vscode.l10n.t('{0} is not a member of this organization; they can be added as a guest.', match.email);
     case 'none':
       return vscode.l10n.t('"{0}" matches no member of this organization.', match.written);
     case 'ambiguous':

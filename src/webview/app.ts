@@ -155,7 +155,7 @@ export class FormApp {
         if (this.init === undefined) break;
         this.options = mergeOptions(this.options, { members: message.members });
         this.update(applyOwners(this.state, message.members), { draft: false });
-        this.ui?.setOwnerNotes(message.notes);
+        this.ui?.setOwnerNotes(message.notes, message.guests);
         this.ui?.refreshLists();
         break;
       case 'options':
@@ -675,10 +675,18 @@ class FormUi {
     this.tags.refreshList();
   }
 
-  /** Says, as text, what the TODO's owners could not be matched to. */
-  setOwnerNotes(notes: readonly string[]): void {
+  /** Says, as text, what the TODO's owners could not be matched to, with a button for each email to add as a guest. */
+  setOwnerNotes(notes: readonly string[], guests: readonly string[]): void {
     clear(this.ownerNotes);
     for (const note of notes) this.ownerNotes.appendChild(el('div', {}, note));
+    for (const email of guests) {
+      const add = el('button', { type: 'button', class: 'button secondary small' }, fill(this.s.addAsGuest, { email }));
+      add.addEventListener('click', () => {
+        this.app.change('assignees', { ...this.app.current.values, assignees: addAssignee(this.app.current.values.assignees, { kind: 'guest', value: email, label: email }) });
+        add.remove();
+      });
+      this.ownerNotes.appendChild(add);
+    }
   }
 
   /** A failed search, under the picker it was for. */

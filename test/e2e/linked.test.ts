@@ -83,6 +83,22 @@ describe('e2e: TODOs and tasks in step', function () {
     assert.ok(!(await assignees.innerText()).includes('Ada Lovelace'), 'the TODO\'s owner replaces "you"');
   });
 
+  it('offers an email the TODO names that is no member as a guest, added only when asked', async () => {
+    await ensureSignedIn(e2e);
+    const title = uniqueTitle('Share the audit export');
+    const file = writeSourceFile(e2e, 'guest', ['export const audit = 1;', `// TODO(carl@example.net): ${title}`, '']);
+    await openFile(e2e.page, file);
+    await editorLine(e2e.page, `TODO(carl@example.net): ${title}`).click();
+    await runCommand(e2e.page, 'Tallyfy: Create Task from TODO');
+    const form = await formFrame(e2e.page);
+    await form.getByText('carl@example.net is not a member of this organization').waitFor();
+    const add = form.getByRole('button', { name: 'Add carl@example.net as a guest' });
+    assert.equal(await form.getByRole('button', { name: /Remove carl@example\.net/ }).count(), 0, 'not added by itself');
+    await add.click();
+    await form.getByRole('button', { name: /Remove carl@example\.net/ }).waitFor();
+    await add.waitFor({ state: 'detached' });
+  });
+
   it('asks once when a save removes two linked TODOs, and completes both on "Complete"', async () => {
     const titles = [uniqueTitle('Drop the v1 endpoint'), uniqueTitle('Remove the feature flag')];
     const { ids, file } = await referencedTasks('removal', titles);

@@ -152,6 +152,8 @@ const ownersSchema = z.object({
   type: z.literal('owners'),
   members: list(memberOptionSchema),
   notes: z.array(text(1_000)).check(z.maxLength(50)),
+  /** Emails the TODO names that are no member: offered as guests, added only when the user says so. */
+  guests: z.array(text(320)).check(z.maxLength(50)),
 });
 
 /** A search for a picker failed: said next to its field. */

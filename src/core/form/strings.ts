@@ -22,6 +22,7 @@ export const FORM_STRING_KEYS = [
   'assigneesHelp',
   'assigneesSelected',
   'remove',
+  'addAsGuest',
   'you',
   'group',
   'guest',

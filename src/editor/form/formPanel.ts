@@ -237,7 +237,12 @@ class TaskFormPanel implements vscode.Disposable {
     // The owners the TODO names arrive after `init`, as they may need the member list read first.
     void this.owners.then((owners) => {
       if (owners.members.length + owners.notes.length === 0) return;
-      this.post({ type: 'owners', members: owners.members.map((m) => ({ id: m.id, name: m.fullName, email: m.email })), notes: [...owners.notes] });
+      this.post({
+        type: 'owners',
+        members: owners.members.map((m) => ({ id: m.id, name: m.fullName, email: m.email })),
+        notes: [...owners.notes],
+        guests: [...owners.guests],
+      });
     });
     if (this.outcome.kind === 'submitting') this.post({ type: 'submitting' });
     if (this.outcome.kind === 'failed') this.post(this.outcome.message);

@@ -27,6 +27,7 @@ export function formStrings(l10n: FormL10n): FormStrings {
     assigneesHelp: l10n.t('Type to search members and groups; type an email address to add a guest.'),
     assigneesSelected: l10n.t('Selected'),
     remove: l10n.t('Remove {name}'),
+    addAsGuest: l10n.t('Add {email} as a guest'),
     you: l10n.t('{name} (you)'),
     group: l10n.t('Group'),
     guest: l10n.t('Guest'),

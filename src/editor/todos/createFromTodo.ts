@@ -223,7 +223,8 @@ function askTitle(
         assigned.members.length > 0
           ? vscode.l10n.t('Press Enter to create the task, assigned to {0} and due {1}.', assigned.members.map((m) => m.fullName).join(', '), when)
           : vscode.l10n.t('Press Enter to create the task, assigned to you and due {0}.', when);
-      box.prompt = [prompt, ...assigned.notes].join(' ');
+      const guests = assigned.guests.length > 0 ? [vscode.l10n.t('More details… opens the form, where they can be added as guests.')] : [];
+      box.prompt = [prompt, ...assigned.notes, ...guests].join(' ');
     };
     setTimeout(describe);
     void owners.then((found) => {

@@ -5,6 +5,7 @@ import {
   applyCreated,
   applyDraftRestored,
   applyInit,
+  applyOwners,
   applySession,
   applySubmitFailed,
   applySubmitting,
@@ -71,6 +72,24 @@ describe('form model', () => {
       const touched = { ...signedOut(), touched: ['assignees' as const] };
       assert.equal(applySession(touched, me), touched);
       assert.equal(applySession(signedOut(), undefined).values.assignees.users.length, 0, 'signed out: nobody');
+    });
+  });
+
+  describe('the owners the TODO names', () => {
+    const alan = { id: 8, name: 'Alan Turing', email: 'alan@example.com' };
+
+    it('replace "you" in a form nobody changed, without counting as a change', () => {
+      const state = applyOwners(ready(), [alan]);
+      assert.deepEqual(state.values.assignees, { users: [8], groups: [], guests: [] });
+      assert.deepEqual(state.initial.assignees, state.values.assignees);
+    });
+
+    it('leave touched assignees, a restored draft and an empty match as they are', () => {
+      const touched = { ...ready(), touched: ['assignees' as const] };
+      assert.equal(applyOwners(touched, [alan]), touched);
+      const drafted = { ...ready(), draftRestored: true };
+      assert.equal(applyOwners(drafted, [alan]), drafted);
+      assert.equal(applyOwners(ready(), []).values.assignees.users[0], 7);
     });
   });
 
