@@ -1,13 +1,16 @@
 // The workspace's index of `tallyfy:` references in TODO comments, honouring `files.exclude` and
-// `search.exclude`: folders on the extension host's disk (local or remote) are read in a worker thread,
-// virtual ones through VS Code's file system. The first index runs in the background after start-up; then each
+// `search.exclude`: in folders on the extension host's disk (local or remote), VS Code's own ripgrep finds
+// the files holding a reference (else a worker thread reads them all); virtual folders are read through
+// VS Code's file system. The first index runs in the background after start-up; then each
 // file change costs that file's work alone.
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { globTest, linkedTodosIn, ReferenceIndex, type LinkedTodo, type PathTest } from '../../core/linked';
 import type { Logger } from '../log';
 import type { IndexWorkerInput, IndexWorkerOutput } from './diskScan';
 import { readLocalText } from './localFiles';
+import { bundledRipgrep, filesWithReferences } from './ripgrep';
 import type { SettingsReader } from '../settings';
 import { affectsScans, eachLimited, excludeGlob, excludePatterns, keywordsByScope, languageOf, MAX_SCANNED_FILE_BYTES, MAX_SCANNED_FILES } from '../workspaceFiles';
 
@@ -15,6 +18,12 @@ import { affectsScans, eachLimited, excludeGlob, excludePatterns, keywordsByScop
 const READ_CONCURRENCY = 64;
 /** File changes are taken in batches: a `git checkout` changes many at once. */
 const CHANGE_BATCH_MS = 300;
+
+/** What the disk's part of the first index found: the files it covered and the texts holding a reference. */
+interface DiskRead extends IndexWorkerOutput {
+  /** How it was read, for the log. */
+  readonly how: string;
+}
 
 export interface IndexRun {
   readonly files: number;
@@ -34,6 +43,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Files changed on disk and not read since: URI → whether it was deleted. */
   private readonly pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
   private batch: ReturnType<typeof setTimeout> | undefined;
+  /** VS Code's ripgrep, once looked for (null: none, or it failed). */
+  private ripgrep: string | null | undefined;
 
   constructor(
     private readonly settings: SettingsReader,
@@ -87,10 +98,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     const other = folders.filter((folder) => folder.uri.scheme !== 'file');
     let files = 0;
     let diskMs: number | undefined;
+    let how = '';
     if (local.length > 0) {
-      const read = await this.readInWorker(local.map((folder) => folder.uri.fsPath), patterns, token);
+      const roots = local.map((folder) => folder.uri.fsPath);
+      const read = (await this.searchWithRipgrep(roots, patterns, token)) ?? (await this.readInWorker(roots, patterns, token));
       files += read.files;
       diskMs = read.ms;
+      how = read.how;
       const todosOf = this.finder();
       for (const { path, text } of read.candidates) {
         const uri = vscode.Uri.file(path);
@@ -116,13 +130,48 @@ export class WorkspaceIndex implements vscode.Disposable {
     // The index's own time; what follows its change (the Tasks view) is not part of it.
     const ms = performance.now() - started;
     if (changed || first) this.changed.fire();
-    const disk = diskMs === undefined ? '' : ` (reading the disk ${diskMs.toFixed(0)} ms, in a worker)`;
+    const disk = diskMs === undefined ? '' : ` (the disk's part ${diskMs.toFixed(0)} ms, ${how})`;
     this.log.info(`Indexed the Tallyfy references of ${files} files in ${ms.toFixed(0)} ms${disk}: ${this.index.size} tasks referenced.`);
     return { files, changed, ms };
   }
 
+  /**
+   * The disk's part of the first index with VS Code's ripgrep: the files holding a reference, then their
+   * texts. Undefined when this VS Code has no ripgrep where one is looked for, or it cannot run.
+   */
+  private async searchWithRipgrep(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<DiskRead | undefined> {
+    this.ripgrep ??= bundledRipgrep(vscode.env.appRoot) ?? null;
+    if (this.ripgrep === null) return undefined;
+    const started = performance.now();
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    try {
+      const paths: string[] = [];
+      for (const root of roots) paths.push(...(await filesWithReferences(this.ripgrep, root, excludes, MAX_SCANNED_FILE_BYTES, controller.signal)));
+      const candidates: Array<{ path: string; text: string }> = [];
+      await eachLimited(paths.slice(0, MAX_SCANNED_FILES), READ_CONCURRENCY, token, async (path) => {
+        // ripgrep has left out the files over the size limit already.
+        const text = await readFile(path, 'utf8').catch(() => undefined);
+        if (text !== undefined) candidates.push({ path, text });
+      });
+      return { files: paths.length, candidates, ms: performance.now() - started, how: 'ripgrep, files holding a reference' };
+    } catch (error) {
+      if (token.isCancellationRequested) return { files: 0, candidates: [], ms: 0, how: 'cancelled' };
+      this.log.warn(`VS Code's ripgrep could not search the workspace (${error instanceof Error ? error.message : String(error)}); reading the files instead.`);
+      this.ripgrep = null;
+      return undefined;
+    } finally {
+      cancel.dispose();
+    }
+  }
+
   /** The disk's part of the first index, in a worker thread (see diskScan.ts). */
-  private readInWorker(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<IndexWorkerOutput> {
+  private async readInWorker(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<DiskRead> {
+    const output = await this.runWorker(roots, excludes, token);
+    return { ...output, how: 'files listed and read in a worker thread' };
+  }
+
+  private runWorker(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<IndexWorkerOutput> {
     const input: IndexWorkerInput = { roots, excludes, maxFiles: MAX_SCANNED_FILES, maxBytes: MAX_SCANNED_FILE_BYTES };
     const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath, { workerData: input });
     return new Promise((resolve, reject) => {

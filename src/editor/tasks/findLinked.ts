@@ -13,7 +13,7 @@ export async function findLinkedTodos(deps: { index: WorkspaceIndex; linked: Lin
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Finding linked TODOs'), cancellable: true },
     async (progress, token) => {
-      const run = await index.reindex(token);
+      await index.reindex(token);
       if (token.isCancellationRequested) return;
       const referenced = index.index.size;
       if (referenced === 0) {
@@ -22,7 +22,7 @@ export async function findLinkedTodos(deps: { index: WorkspaceIndex; linked: Lin
       }
       if (session.state.kind !== 'signed-in') {
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('{0} tasks are referenced in {1} files. Sign in to Tallyfy to read them.', referenced, run.files),
+          vscode.l10n.t('{0} tasks are referenced in {1} files. Sign in to Tallyfy to read them.', referenced, index.index.files().length),
         );
         return;
       }
