@@ -1,8 +1,10 @@
-// The workspace index of `tallyfy:` references, in the real workbench: the first index (VS Code's ripgrep
-// finding the files that hold a reference, then the extension reading those) of a workspace of 10,000 files (one in twenty holding a linked TODO, and an excluded node_modules folder full of them),
-// as the extension logs it at start-up in fresh windows, against ripgrep finding the files with the same
-// references under the same exclusions (`rg --no-ignore --hidden` plus the default `files.exclude` and
-// `search.exclude` globs), page cache warm; and indexing again after one file changes.
+// The workspace index of `tallyfy:` references, in the real workbench: the first index (VS Code's
+// ripgrep finding the files that hold a reference, then the extension reading those) of a workspace of
+// 10,000 files (one in twenty holding a linked TODO, and an excluded node_modules folder full of them), as
+// the extension logs it at start-up in fresh windows and once the window has settled, against ripgrep
+// finding the files with the same references under the same exclusions (`rg --no-ignore --hidden` plus
+// the default `files.exclude` and `search.exclude` globs), page cache warm; and indexing again after one
+// file changes.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
