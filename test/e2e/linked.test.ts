@@ -114,8 +114,7 @@ describe('e2e: TODOs and tasks in step', function () {
     const asked = await notification(e2e.page, /You removed the TODOs of 2 Tallyfy tasks/);
     assert.equal(await e2e.page.locator('.notification-toast, .notifications-center .notification-list-item', { hasText: /You removed the TODO/ }).count(), 1);
     await asked.getByRole('button', { name: 'Complete' }).click();
-    const deadline = Date.now() + 30_000;
-    while (!ids.every((id) => e2e.sandbox.task(id)?.completed_at !== null) && Date.now() < deadline) await e2e.page.waitForTimeout(100);
+    await e2e.sandbox.whenTasks(() => ids.every((id) => e2e.sandbox.task(id)?.completed_at !== null));
     assert.deepEqual(ids.map((id) => e2e.sandbox.task(id)?.status), ['completed', 'completed']);
   });
 
@@ -169,8 +168,7 @@ describe('e2e: TODOs and tasks in step', function () {
       await hover.waitFor({ state: 'detached' });
     }
     await update.click();
-    const deadline = Date.now() + 30_000;
-    while (e2e.sandbox.task(ids[0] ?? '')?.title !== `${title} for an hour` && Date.now() < deadline) await e2e.page.waitForTimeout(100);
+    await e2e.sandbox.whenTasks(() => e2e.sandbox.task(ids[0] ?? '')?.title === `${title} for an hour`);
     assert.equal(e2e.sandbox.task(ids[0] ?? '')?.title, `${title} for an hour`);
     const puts = e2e.sandbox.requests({ method: 'PUT' });
     assert.equal(puts.length, 1);

@@ -135,6 +135,8 @@ export interface SandboxControl {
   releaseLate(): number;
   /** Resolves once a `late` fault holds an answer back (at once when one already does). */
   whenLateHeld(): Promise<void>;
+  /** Resolves once `condition` (on the tasks, read through this control) holds: checked now and after each request handled. */
+  whenTasks(condition: () => boolean): Promise<void>;
   /** Faults not used up yet, with their remaining counts. */
   faults(): FaultSpec[];
   requests(filter?: { method?: string; path?: string }): RecordedRequest[];
@@ -196,6 +198,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let inFlight = 0;
   let lateWaiters: Array<() => void> = [];
   let heldWatchers: Array<() => void> = [];
+  /** Conditions on the tasks that tests wait for, checked after each request handled. */
+  let taskWatchers: Array<{ condition: () => boolean; resolve: () => void }> = [];
+  const checkTaskWatchers = (): void => {
+    const waiting = taskWatchers;
+    taskWatchers = [];
+    for (const watcher of waiting) {
+      if (watcher.condition()) watcher.resolve();
+      else taskWatchers.push(watcher);
+    }
+  };
   let settleWaiters: Array<() => void> = [];
   const sockets = new Set<Socket>();
 
@@ -988,6 +1000,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } catch (error) {
         result = { status: 500, body: { error: true, message: String(error) } };
       }
+      checkTaskWatchers();
     }
 
     if (fault?.kind === 'late') {
@@ -1147,6 +1160,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     whenLateHeld() {
       return lateWaiters.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => heldWatchers.push(resolve));
+    },
+    whenTasks(condition) {
+      if (condition()) return Promise.resolve();
+      return new Promise<void>((resolve) => taskWatchers.push({ condition, resolve }));
     },
     faults() {
       return faults.map(({ remaining, ...fault }) => ({ ...fault, count: remaining }));

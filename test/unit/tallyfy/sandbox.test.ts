@@ -156,4 +156,16 @@ describe('tallyfy sandbox', () => {
     assert.equal((await api(tags)).status, 502);
     assert.equal((await api(tags)).status, 200);
   });
+
+  it('tells a waiting test once a request has brought the tasks to a state, and not before', async () => {
+    const task = sandbox.current.addTask({ title: 'Wait for me' });
+    let done = false;
+    const completed = sandbox.current.whenTasks(() => sandbox.current.task(task.id)?.completed_at !== null).then(() => (done = true));
+    await api('/me');
+    assert.equal(done, false, 'a request that changes nothing leaves it waiting');
+    const answer = await api(`/organizations/${sandbox.current.orgId}/completed-tasks`, { method: 'POST', body: { task_id: task.id } });
+    assert.equal(answer.status, 200);
+    await completed;
+    assert.equal(done, true);
+  });
 });
