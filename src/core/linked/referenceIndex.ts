@@ -88,6 +88,11 @@ export class ReferenceIndex {
     return [...this.filesById.keys()];
   }
 
+  /** Whether any file refers to the task. */
+  has(id: string): boolean {
+    return this.filesById.has(id);
+  }
+
   get size(): number {
     return this.filesById.size;
   }

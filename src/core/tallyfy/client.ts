@@ -1,5 +1,5 @@
 // The Tallyfy API client: pure TypeScript on the global fetch, no editor dependency.
-import { TallyfyError } from './errors';
+import { TallyfyError, type FieldErrors } from './errors';
 import { segment, Transport, type ApiRequest, type Logger, type QueryValue, type TransportOptions } from './http';
 import {
   hasMorePages,
@@ -112,16 +112,11 @@ export class TallyfyClient {
    * `fieldErrors` and sends nothing. Never resent when the outcome is unknown.
    */
   async createTask(orgId: string, input: unknown, options: CallOptions = {}): Promise<Task> {
-    const validation = validateCreateTaskInput(input);
-    if (!validation.ok) {
-      throw new TallyfyError('validation', 'The task input has invalid values; nothing was sent.', {
-        fieldErrors: validation.fieldErrors,
-      });
-    }
+    const body = validBody(validateCreateTaskInput(input));
     const response = await this.transport.send({
       method: 'POST',
       path: `${this.orgPath(orgId)}/tasks`,
-      body: validation.body,
+      body,
       mode: 'create',
       signal: options.signal,
     });
@@ -154,16 +149,11 @@ export class TallyfyClient {
    * A write: never resent when its outcome is unknown. Returns the task as the answer has it.
    */
   async updateTask(orgId: string, taskId: string, input: unknown, options: CallOptions & TaskKind = {}): Promise<Task> {
-    const validation = validateUpdateTaskInput(input);
-    if (!validation.ok) {
-      throw new TallyfyError('validation', 'The task input has invalid values; nothing was sent.', {
-        fieldErrors: validation.fieldErrors,
-      });
-    }
+    const body = validBody(validateUpdateTaskInput(input));
     const response = await this.transport.send({
       method: 'PUT',
       path: `${this.kindPath(orgId, options)}/tasks/${segment(taskId, 'task id')}`,
-      body: validation.body,
+      body,
       mode: 'write',
       signal: options.signal,
     });
@@ -332,6 +322,14 @@ export class TallyfyClient {
     }
     return pagination === undefined ? { items, skipped } : { items, pagination, skipped };
   }
+}
+
+/** The body a validation allowed; a refused input throws a `validation` error with its field errors (nothing is sent). */
+function validBody<T>(validation: { readonly ok: true; readonly body: T } | { readonly ok: false; readonly fieldErrors: FieldErrors }): T {
+  if (!validation.ok) {
+    throw new TallyfyError('validation', 'The task input has invalid values; nothing was sent.', { fieldErrors: validation.fieldErrors });
+  }
+  return validation.body;
 }
 
 function clampPerPage(value: number | undefined): number | undefined {

@@ -313,8 +313,9 @@ export class ReviewPanel implements vscode.Disposable {
     if (state.kind !== 'signed-in') return;
     try {
       const { client, orgId } = this.deps.session.requireOrganization();
-      const [members, tags] = await Promise.all([client.listUsers(orgId, { perPage: 100 }), client.listTags(orgId, { perPage: 100 })]);
-      this.members = members.items.map((member) => ({ id: member.id, name: member.fullName }));
+      // The members come from the directory the rows' owners are matched in: one read for both.
+      const [members, tags] = await Promise.all([this.deps.directory.members(), client.listTags(orgId, { perPage: 100 })]);
+      this.members = members.map((member) => ({ id: member.id, name: member.fullName }));
       this.tags = tags.items.map((tag) => ({ id: tag.id, title: tag.title }));
       this.post({ type: 'options', me: { id: state.identity.userId, name: state.identity.userName }, members: this.members, tags: this.tags });
     } catch (error) {

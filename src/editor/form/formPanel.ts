@@ -256,14 +256,15 @@ class TaskFormPanel implements vscode.Disposable {
     try {
       const { client, orgId } = this.deps.session.requireOrganization();
       const options: CallOptions & { perPage: number } = { perPage: 100 };
+      // The members come from the directory the TODO's owners are matched in: one read for both.
       const [members, groups, tags] = await Promise.all([
-        client.listUsers(orgId, options),
+        this.deps.directory.members(),
         client.listGroups(orgId, options),
         client.listTags(orgId, options),
       ]);
       return {
         type: 'options',
-        members: members.items.map((m) => ({ id: m.id, name: m.fullName, email: m.email })),
+        members: members.map((m) => ({ id: m.id, name: m.fullName, email: m.email })),
         groups: groups.items.map((g) => ({ id: g.id, name: g.name })),
         tags: tags.items.map((t) => (t.color !== undefined ? { id: t.id, title: t.title, color: t.color } : { id: t.id, title: t.title })),
       };

@@ -64,9 +64,9 @@ export class LinkedTasks implements vscode.Disposable {
    * it), then a row for each referenced task not read yet.
    */
   listed(records: readonly TaskRecord[]): TaskRecord[] {
-    const referenced = this.index.ready ? new Set(this.index.index.ids()) : undefined;
-    const kept = records.filter((record) => record.linkedInCode !== true || referenced === undefined || referenced.has(record.id));
-    if (referenced === undefined) return kept;
+    const { ready, index } = this.index;
+    const kept = records.filter((record) => record.linkedInCode !== true || !ready || index.has(record.id));
+    if (!ready) return kept;
     const state = this.session.state;
     const unread = this.missing().flatMap((id): TaskRecord[] => {
       const place = this.index.index.placeOf(id);

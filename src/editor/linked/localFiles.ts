@@ -2,10 +2,10 @@
 // extension host runs on), read with Node's file system rather than a round trip through VS Code's.
 import { readFile, stat } from 'node:fs/promises';
 
-/** A file's text, or undefined when it is larger than `maxBytes` or cannot be read. */
+/** A file's text; '' when it is larger than `maxBytes` (too large to index), undefined when it cannot be read. */
 export async function readLocalText(path: string, maxBytes: number): Promise<string | undefined> {
   try {
-    if ((await stat(path)).size > maxBytes) return undefined;
+    if ((await stat(path)).size > maxBytes) return '';
     return await readFile(path, 'utf8');
   } catch {
     return undefined;

@@ -35,7 +35,7 @@ export function registerRemovalPrompt(deps: RemovalDeps): vscode.Disposable {
   const ask = async (): Promise<void> => {
     timer = undefined;
     // Gone meanwhile: completed elsewhere, or the TODO put back.
-    const records = [...pending.values()].map((r) => tasks.find(r.id) ?? r).filter((r) => isOpen(r) && index.index.ids().indexOf(r.id) < 0);
+    const records = [...pending.values()].map((r) => tasks.find(r.id) ?? r).filter((r) => isOpen(r) && !index.index.has(r.id));
     pending.clear();
     if (records.length === 0) return;
     const complete = vscode.l10n.t('Complete');

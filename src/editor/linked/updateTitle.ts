@@ -9,7 +9,7 @@ import type { Session } from '../auth/session';
 import { userError } from '../errors';
 import type { Logger } from '../log';
 import type { TaskService } from '../taskService';
-import { clientFor } from '../tasks/actions';
+import { clientFor, latestOf } from '../tasks/actions';
 
 export async function updateTaskTitle(deps: { tasks: TaskService; session: Session; log: Logger }, id: unknown, title: unknown): Promise<void> {
   const { tasks, session, log } = deps;
@@ -28,7 +28,7 @@ export async function updateTaskTitle(deps: { tasks: TaskService; session: Sessi
       if (task.isCompleted) {
         throw userError('validation', vscode.l10n.t('"{0}" is completed: Tallyfy updates a task only while it is open.', task.title));
       }
-      const asked = tasks.find(id) ?? record;
+      const asked = latestOf(tasks, record);
       const updated = await client.updateTask(record.orgId, id, titleUpdateBody(task, title), { runId: record.runId, signal: controller.signal });
       await tasks.records.merge([answerFor(asked, updated)]);
       log.info(`Updated the title of task ${id}.`);

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { globTest, linkedTodosIn, ReferenceIndex, type LinkedTodo, type PathTest } from '../../core/linked';
+import { REFERENCE_PREFIX } from '../../core/todo';
 import type { Logger } from '../log';
 import type { IndexWorkerInput, IndexWorkerOutput } from './diskScan';
 import { readLocalText } from './localFiles';
@@ -14,7 +15,7 @@ import { bundledRipgrep, filesWithReferences } from './ripgrep';
 import type { SettingsReader } from '../settings';
 import { affectsScans, eachLimited, excludeGlob, excludePatterns, keywordsByScope, languageOf, MAX_SCANNED_FILE_BYTES, MAX_SCANNED_FILES } from '../workspaceFiles';
 
-/** Files read at once: each read is a round trip through VS Code's file service. */
+/** Files read at once: each read waits on the disk or on VS Code's file service, so many are kept in flight. */
 const READ_CONCURRENCY = 64;
 /** File changes are taken in batches: a `git checkout` changes many at once. */
 const CHANGE_BATCH_MS = 300;
@@ -166,23 +167,19 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** The disk's part of the first index, in a worker thread (see diskScan.ts). */
-  private async readInWorker(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<DiskRead> {
-    const output = await this.runWorker(roots, excludes, token);
-    return { ...output, how: 'files listed and read in a worker thread' };
-  }
-
-  private runWorker(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<IndexWorkerOutput> {
+  private readInWorker(roots: readonly string[], excludes: readonly string[], token: vscode.CancellationToken): Promise<DiskRead> {
     const input: IndexWorkerInput = { roots, excludes, maxFiles: MAX_SCANNED_FILES, maxBytes: MAX_SCANNED_FILE_BYTES };
     const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'indexWorker.js').fsPath, { workerData: input });
+    const how = 'files listed and read in a worker thread';
     return new Promise((resolve, reject) => {
       const cancel = token.onCancellationRequested(() => {
         void worker.terminate();
-        resolve({ files: 0, candidates: [], ms: 0 });
+        resolve({ files: 0, candidates: [], ms: 0, how: 'cancelled' });
       });
       worker.once('message', (output: IndexWorkerOutput) => {
         cancel.dispose();
         void worker.terminate();
-        resolve(output);
+        resolve({ ...output, how });
       });
       worker.once('error', (error) => {
         cancel.dispose();
@@ -196,7 +193,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const associations = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations') ?? {};
     const keywordsOf = keywordsByScope(this.settings);
     return async (uri, text) => {
-      if (!text.includes('tallyfy:')) return [];
+      // Most files hold no reference: no language to tell, no TODO to find.
+      if (!text.includes(REFERENCE_PREFIX)) return [];
       const languageId = await languageOf(uri, associations);
       return linkedTodosIn(text, languageId, keywordsOf(uri, languageId));
     };

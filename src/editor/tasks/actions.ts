@@ -65,9 +65,14 @@ async function locateTodo(record: TaskRecord, settings: SettingsReader): Promise
   return { document, todo: found };
 }
 
+/** The record as it is now (a tree node's copy may be older). */
+export function latestOf(tasks: TaskService, record: TaskRecord): TaskRecord {
+  return tasks.find(record.id) ?? record;
+}
+
 /** Takes in the task as Tallyfy has it now, merged into the record as it is when the answer comes. */
 async function takeAnswer(deps: Pick<TaskActionDeps, 'tasks' | 'session'>, record: TaskRecord, signal: AbortSignal): Promise<void> {
-  const asked = deps.tasks.find(record.id) ?? record;
+  const asked = latestOf(deps.tasks, record);
   const task = await clientFor(deps.session, record.baseUrl).getTask(record.orgId, record.id, { runId: record.runId, signal });
   await deps.tasks.records.merge([answerFor(asked, task)]);
 }
@@ -109,13 +114,11 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
       const controller = new AbortController();
       return work(controller.signal);
     });
-  /** The record as it is now (a tree node's copy may be older). */
-  const latest = (record: TaskRecord): TaskRecord => tasks.find(record.id) ?? record;
   const afterChange = (record: TaskRecord, signal: AbortSignal): Promise<void> => takeAnswer(deps, record, signal);
 
   /** The record as Tallyfy has it now; a task Tallyfy no longer has is marked, not dropped. */
   const refreshOrMarkDeleted = async (record: TaskRecord, signal: AbortSignal): Promise<void> => {
-    const asked = latest(record);
+    const asked = latestOf(tasks, record);
     try {
       await afterChange(record, signal);
     } catch (error) {

@@ -32,6 +32,8 @@ describe('the workspace reference index', () => {
     index.delete('b.ts');
     assert.equal(index.referencedOutside(A, 'a.ts'), false);
     assert.deepEqual(index.ids(), [A]);
+    assert.equal(index.has(A), true);
+    assert.equal(index.has(B), false);
   });
 
   it('reports a change only when a file’s references changed', () => {
