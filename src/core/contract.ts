@@ -132,6 +132,12 @@ export const Views = {
   tasks: 'tallyfy.tasks',
 } as const;
 
+/** The webview panels' types (a panel VS Code brings back after a reload names its type). */
+export const PanelTypes = {
+  taskForm: 'tallyfy.taskForm',
+  review: 'tallyfy.review',
+} as const;
+
 export const ViewTitles = {
   [Views.container]: 'Tallyfy',
   [Views.tasks]: 'Tasks',

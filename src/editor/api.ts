@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { TaskRecord } from '../core/records';
-import type { CreateTaskRequest, TaskService } from './taskService';
+import type { Session } from './auth/session';
+import type { Logger } from './log';
+import type { CreateTaskRequest } from './taskCreation';
+import type { TaskService } from './taskService';
 
 /** What `activate()` returns to other extensions and tests (`vscode.extensions.getExtension(…).exports`). */
 export interface TallyfyTodoApi {
@@ -16,10 +19,12 @@ export interface TallyfyTodoApi {
   readonly onDidChangeTasks: vscode.Event<void>;
 }
 
-export function createApi(tasks: TaskService): TallyfyTodoApi {
+export function createApi(deps: { tasks: TaskService; session: Session; log: Logger }): TallyfyTodoApi {
+  const { tasks } = deps;
   return {
     apiVersion: 1,
-    createTask: (input) => tasks.create(input),
+    // The creates load with the form's part on first use.
+    createTask: async (input) => (await import('./parts/form')).createTask(deps, input),
     createdTasks: () => tasks.createdTasks(),
     onDidChangeTasks: tasks.onDidChangeTasks,
   };

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { RecordSource, TaskRecord } from '../core/records';
 import { stateLabel } from './tasks/statusText';
+import type { Session } from './auth/session';
+import { findPossiblyCreated } from './taskCreation';
 import type { TaskService } from './taskService';
 
 export type CheckOutcome =
@@ -12,13 +14,13 @@ export type CheckOutcome =
  * After a create whose outcome is unknown: lists the user's recent tasks with that title so the user can
  * pick the one that was created (it then joins the list), or choose knowingly to create it again.
  */
-export async function checkForTask(tasks: TaskService, title: string, source?: Omit<RecordSource, 'reference'>): Promise<CheckOutcome> {
+export async function checkForTask(deps: { tasks: TaskService; session: Session }, title: string, source?: Omit<RecordSource, 'reference'>): Promise<CheckOutcome> {
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for "{0}" in Tallyfy…', title), cancellable: true },
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return tasks.findPossiblyCreated(title, controller.signal);
+      return findPossiblyCreated(deps, title, controller.signal);
     },
   );
   type Item = vscode.QuickPickItem & { run: () => Promise<CheckOutcome> };
@@ -26,7 +28,7 @@ export async function checkForTask(tasks: TaskService, title: string, source?: O
     label: `$(tasklist) ${task.title}`,
     description: task.createdAt ? new Date(task.createdAt).toLocaleString() : '',
     detail: vscode.l10n.t('Task {0} · {1}', task.id, task.archivedAt === undefined ? task.status : stateLabel('archived')),
-    run: async () => ({ kind: 'found', record: await tasks.adopt(task, source) }),
+    run: async () => ({ kind: 'found', record: await deps.tasks.adopt(task, source) }),
   }));
   items.push({
     label: `$(add) ${vscode.l10n.t('Create it again')}`,

@@ -4,9 +4,11 @@
 import * as vscode from 'vscode';
 import { matchOwners, type OwnerMatch } from '../core/owners';
 import type { Member } from '../core/tallyfy';
+import { requireClient } from './auth/clients';
 import type { Session } from './auth/session';
 import { describeError } from './errors';
 import type { Logger } from './log';
+import type { PartHost } from './parts';
 
 /** How long a member list is used before it is read again. */
 const KEEP_MS = 10 * 60_000;
@@ -32,7 +34,7 @@ export class MemberDirectory {
 
   /** The organization's members (every page), read at most once per few minutes. */
   members(): Promise<Member[]> {
-    const { client, orgId, state } = this.session.requireOrganization();
+    const { client, orgId, state } = requireClient(this.session);
     const key = `${state.identity.baseUrl}\u0000${orgId}\u0000${state.identity.userId}`;
     if (this.cached === undefined || this.cached.key !== key || Date.now() - this.cached.at > KEEP_MS) {
       const members = client.listUsers(orgId, { all: true }).then((page) => page.items);
@@ -80,4 +82,9 @@ function ownerNote(match: OwnerMatch): string | undefined {
     case 'ambiguous':
       return vscode.l10n.t('"{0}" matches several members ({1}): choose one in Assignees.', match.written, match.candidates.map((p) => p.fullName).join(', '));
   }
+}
+
+/** The window's one directory, shared by the parts that match owners (`PartHost.shared`). */
+export function memberDirectory(host: PartHost): MemberDirectory {
+  return new MemberDirectory(host.session, host.log);
 }

@@ -1,42 +1,23 @@
 import * as vscode from 'vscode';
 import { defaultDeadline } from '../core/deadline';
 import { ianaZone, localZone, type ZoneOffset } from '../core/zone';
-import { RecordStore, taskToRecord, type RecordSource, type TaskRecord } from '../core/records';
-import { findPossiblyCreated, type PossiblyCreated } from '../core/tasks';
-import { type CreateTaskInput, type Task } from '../core/tallyfy';
+import { taskToRecord, type RecordSource, type RecordStore, type TaskRecord } from '../core/records';
+import type { Task } from '../core/tallyfy/schema';
 import { userError } from './errors';
-import { formatReference } from '../core/todo';
+import { formatReference } from '../core/todo/references';
 import type { Session } from './auth/session';
 import type { Logger } from './log';
 import type { SettingsReader } from './settings';
 
-/** What a create call may leave out: the assignee defaults to the signed-in user, the deadline to the setting. */
-export type CreateTaskRequest = Omit<CreateTaskInput, 'owners' | 'deadline' | 'task_type'> & {
-  owners?: CreateTaskInput['owners'];
-  deadline?: CreateTaskInput['deadline'];
-  task_type?: CreateTaskInput['task_type'];
-};
-
-/** Creates tasks in one organization as one user (see `TaskService.creator`). */
-export interface TaskCreator {
-  readonly orgId: string;
-  readonly userId: number;
-  readonly userName: string;
-  create(
-    request: CreateTaskRequest,
-    options?: { source?: Omit<RecordSource, 'reference'> | undefined; signal?: AbortSignal | undefined },
-  ): Promise<TaskRecord>;
-}
-
 /**
- * Creates tasks and keeps their records: the one way every entry point (public API, quick create, the
- * form) creates a task, so defaults, logging and the records are the same for all.
+ * The task records and what every create shares: the default deadline, the user's zone, and when each
+ * title was last sent. The creates themselves are in taskCreation.ts (loaded with the parts that create).
  */
 export class TaskService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTasks = this.changed.event;
   private readonly subscription: { dispose(): void };
-  /** When a create with each title was last sent (to look for it after an unknown outcome). */
+  /** When a create with each title was last sent. */
   private readonly attempts = new Map<string, Date>();
   private formZone: string | undefined;
 
@@ -98,56 +79,14 @@ export class TaskService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Fills the defaults, validates, creates the task once, and records it. */
-  async create(
-    request: CreateTaskRequest,
-    options: { source?: Omit<RecordSource, 'reference'> | undefined; signal?: AbortSignal | undefined } = {},
-  ): Promise<TaskRecord> {
-    return this.creator().create(request, options);
+  /** Notes that a create with this title is being sent (to look for it after an unknown outcome). */
+  noteAttempt(title: string): void {
+    this.attempts.set(title.trim(), new Date());
   }
 
-  /**
-   * Creates tasks for the session as it is now: the organization, the user and the token stay those of
-   * this moment (a run of many creates does not move to another organization halfway).
-   */
-  creator(): TaskCreator {
-    const { client, orgId, state } = this.session.requireOrganization();
-    const create: TaskCreator['create'] = async (request, options = {}) => {
-      const input: Record<string, unknown> = {
-        ...request,
-        task_type: request.task_type ?? 'task',
-        owners: request.owners ?? { users: [state.identity.userId] },
-        deadline: request.deadline ?? this.defaultDeadline(),
-      };
-      this.attempts.set(request.title.trim(), new Date());
-      const task: Task = await client.createTask(orgId, input, { signal: options.signal });
-      this.log.info(`Created task ${task.id} in organization ${orgId}.`);
-      const record = taskToRecord(task, {
-        orgId,
-        baseUrl: state.identity.baseUrl,
-        source: options.source && { ...options.source, reference: formatReference(task.id) },
-        names: { users: new Map([[state.identity.userId, state.identity.userName]]) },
-      });
-      return this.records.add(record);
-    };
-    return { orgId, userId: state.identity.userId, userName: state.identity.userName, create };
-  }
-
-  /**
-   * After a create whose outcome is unknown: the one-off tasks with that title created since shortly
-   * before this window last sent it (or, when it did not, within the last day), newest first.
-   */
-  async findPossiblyCreated(title: string, signal?: AbortSignal): Promise<PossiblyCreated> {
-    const { client, orgId } = this.session.requireOrganization();
-    const attemptedAt = this.attempts.get(title.trim()) ?? new Date(Date.now() - 86_400_000);
-    return findPossiblyCreated(client, orgId, title, attemptedAt, { signal });
-  }
-
-  /** The titles of the organization's newest one-off tasks (one page), to flag TODOs that have a task already. */
-  async recentTaskTitles(signal?: AbortSignal): Promise<string[]> {
-    const { client, orgId } = this.session.requireOrganization();
-    const page = await client.listTasks(orgId, { isOneoff: true, sort: 'newest', perPage: 100, signal });
-    return page.items.map((task) => task.title);
+  /** When a create with this title was last sent from this window. */
+  lastAttempt(title: string): Date | undefined {
+    return this.attempts.get(title.trim());
   }
 
   /** The record of a task id, when this workspace has one. */

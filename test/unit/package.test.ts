@@ -20,6 +20,8 @@ describe('package contents', () => {
       .sort();
     const allowed = [
       /^dist\/(extension|indexWorker|webview|review)\.js$/,
+      /^dist\/parts\/\w+\.js$/,
+      /^dist\/chunks\/[\w-]+\.js$/,
       /^dist\/(form|review)\.css$/,
       /^media\/(icon\.png|tallyfy\.svg)$/,
       /^media\/walkthrough\/[\w-]+\.md$/,
@@ -29,7 +31,7 @@ describe('package contents', () => {
       /^LICENSE$/,
     ];
     assert.deepEqual(files.filter((file) => !allowed.some((pattern) => pattern.test(file))), []);
-    for (const needed of ['dist/extension.js', 'dist/indexWorker.js', 'dist/webview.js', 'dist/review.js', 'media/icon.png', 'dist/form.css', 'dist/review.css', 'package.json', 'README.md']) {
+    for (const needed of ['dist/extension.js', 'dist/parts/form.js', 'dist/parts/tasks.js', 'dist/indexWorker.js', 'dist/webview.js', 'dist/review.js', 'media/icon.png', 'dist/form.css', 'dist/review.css', 'package.json', 'README.md']) {
       assert.ok(files.includes(needed), needed);
     }
   });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../core/contract';
-import { checkBaseUrl, TallyfyClient, type BaseUrlCheck } from '../../core/tallyfy';
+import { checkBaseUrl, type BaseUrlCheck } from '../../core/tallyfy/baseUrl';
+import type { TallyfyClientOptions } from '../../core/tallyfy/client';
 import { userError } from '../errors';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
@@ -25,10 +26,12 @@ export type SessionState =
   /** A token is stored, but for another API address than the current setting. */
   | { readonly kind: 'base-url-changed'; readonly storedBaseUrl: string }
   | { readonly kind: 'signed-in'; readonly identity: Identity; readonly orgId: string; readonly orgName: string };
+export type SignedIn = Extract<SessionState, { kind: 'signed-in' }>;
 
 /**
- * The signed-in state and the API clients built from it. The token is read from SecretStorage for each
- * request and only when the stored token was signed in against the configured API address.
+ * The signed-in state, and what an API client of it needs (`connection`; the clients themselves are
+ * built where requests are made, see clients.ts). The token is read from SecretStorage for each request
+ * and only when the stored token was signed in against the configured API address.
  */
 export class Session implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SessionState>();
@@ -87,18 +90,17 @@ export class Session implements vscode.Disposable {
     return check.ok ? check.url : undefined;
   }
 
-  /** A client for an explicit token (used to check a token before it is stored). */
-  clientWithToken(baseUrl: string, token: string): TallyfyClient {
-    return this.createClient(baseUrl, () => Promise.resolve(token));
+  /** A client's options for an explicit token (used to check a token before it is stored). */
+  connectionWithToken(baseUrl: string, token: string): TallyfyClientOptions {
+    return this.connectionTo(baseUrl, () => Promise.resolve(token));
   }
 
   /**
-   * The client for the stored session. Each request reads the token again and refuses to send it when it
-   * was signed in against another address than the current setting.
+   * A client's options for the stored session. Each request reads the token again and refuses to send
+   * it when it was signed in against another address than the current setting.
    */
-  client(): TallyfyClient {
-    const baseUrl = this.settings.apiBaseUrl();
-    return this.createClient(baseUrl, async () => {
+  connection(): TallyfyClientOptions {
+    return this.connectionTo(this.settings.apiBaseUrl(), async () => {
       const stored = await this.tokens.get();
       if (stored === undefined) {
         return undefined;
@@ -110,8 +112,8 @@ export class Session implements vscode.Disposable {
     });
   }
 
-  /** The client and organization for a request; a clear error when signed out or no organization is set. */
-  requireOrganization(): { client: TallyfyClient; orgId: string; state: Extract<SessionState, { kind: 'signed-in' }> } {
+  /** The organization for a request; a clear error when signed out or no organization is set. */
+  requireOrganization(): { orgId: string; state: SignedIn } {
     const state = this.current;
     if (state.kind !== 'signed-in') {
       throw userError(
@@ -125,7 +127,7 @@ export class Session implements vscode.Disposable {
         vscode.l10n.t('No Tallyfy organization is chosen. Run "Tallyfy: Switch Organization".'),
       );
     }
-    return { client: this.client(), orgId: state.orgId, state };
+    return { orgId: state.orgId, state };
   }
 
   async signedIn(session: { token: string; baseUrl: string }, identity: Identity): Promise<void> {
@@ -149,14 +151,8 @@ export class Session implements vscode.Disposable {
     this.log.info('Signed out.');
   }
 
-  private createClient(baseUrl: string, getToken: () => Promise<string | undefined>): TallyfyClient {
-    return new TallyfyClient({
-      baseUrl,
-      getToken,
-      userAgent: this.userAgent,
-      timeoutMs: this.settings.get('requestTimeoutSeconds') * 1000,
-      logger: this.log,
-    });
+  private connectionTo(baseUrl: string, getToken: () => Promise<string | undefined>): TallyfyClientOptions {
+    return { baseUrl, getToken, userAgent: this.userAgent, timeoutMs: this.settings.get('requestTimeoutSeconds') * 1000, logger: this.log };
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import { Commands } from '../../core/contract';
 import { isTallyfyError, TOKEN_PAGE_URL, type CurrentUser, type Organization } from '../../core/tallyfy';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
+import { clientWithToken, sessionClient } from './clients';
 import type { Session } from './session';
 
 /**
@@ -104,7 +105,7 @@ function askForToken(session: Session, baseUrl: string, log: Logger): Promise<Ch
       box.busy = true;
       box.enabled = false;
       try {
-        const client = session.clientWithToken(baseUrl, token);
+        const client = clientWithToken(session, baseUrl, token);
         const user = await client.me({ signal: checking.signal });
         const organizations = await client.organizations({ signal: checking.signal });
         if (organizations.length === 0) {
@@ -162,7 +163,7 @@ export async function switchOrganization(session: Session): Promise<void> {
     (_progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return session.client().organizations({ signal: controller.signal });
+      return sessionClient(session).organizations({ signal: controller.signal });
     },
   );
   await session.rememberOrganizations(Object.fromEntries(organizations.map((o) => [o.id, o.name])));

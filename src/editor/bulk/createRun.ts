@@ -10,7 +10,8 @@ import { describeError, userError } from '../errors';
 import { lineSource } from '../todos/documents';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
-import type { CreateTaskRequest, TaskCreator, TaskService } from '../taskService';
+import { creatorFor, findPossiblyCreated, type CreateTaskRequest, type TaskCreator } from '../taskCreation';
+import type { TaskService } from '../taskService';
 import { sourceInput } from '../todos/source';
 import { TodoTrackers, writeBackReference, type TrackedTodo } from '../todos/writeBack';
 
@@ -87,7 +88,7 @@ export async function createRows(
   },
 ): Promise<BulkRunEnd> {
   const { tasks, session, settings, log } = deps;
-  const creator = tasks.creator();
+  const creator = creatorFor(deps);
   const deadline = deadlineOf(defaults, tasks);
   const trackers = new TodoTrackers();
   const byKey = new Map(rows.map((row) => [row.key, { row, todo: trackers.track(vscode.Uri.parse(row.uri), row.line, { keyword: row.keyword, title: row.todoTitle }) }]));
@@ -128,7 +129,7 @@ export async function createRows(
         // Tallyfy answered with a server error: its handling of the request is over, so one read tells
         // whether the task exists. A dropped connection may still be creating it: only the user looks then.
         if (!isTallyfyError(error) || error.status === undefined) return 'unknown';
-        const found = await tasks.findPossiblyCreated(rowOf(key).row.title.trim());
+        const found = await findPossiblyCreated(deps, rowOf(key).row.title.trim());
         log.info(`After HTTP ${error.status} for "${key}": ${found.tasks.length} task(s) with its title, search ${found.complete ? 'complete' : 'incomplete'}.`);
         return found.tasks.length === 0 && found.complete ? 'not-created' : 'unknown';
       },

@@ -19,9 +19,12 @@ import {
   type StoredReview,
   type ToReviewMessage,
 } from '../../core/bulk';
+import { PanelTypes } from '../../core/contract';
 import { isTallyfyError } from '../../core/tallyfy';
+import { requireClient } from '../auth/clients';
 import { fill } from '../../core/template';
 import { checkForTask } from '../checkForTask';
+import { recentTaskTitles } from '../taskCreation';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
 import type { MemberDirectory, TodoOwners } from '../owners';
@@ -30,7 +33,6 @@ import { createRows, writeAndLink, type RunDeps } from './createRun';
 import { reviewStrings } from './strings';
 import { pageOptions, showPage } from '../webviewPage';
 
-export const REVIEW_VIEW_TYPE = 'tallyfy.review';
 export const STORE_PREFIX = 'tallyfy.review:';
 /** How often a changing review is written to workspace state, at most. */
 const STORE_EVERY_MS = 500;
@@ -85,7 +87,7 @@ export class ReviewPanel implements vscode.Disposable {
     const options = pageOptions(deps.extensionUri);
     // A restored panel takes the options again: the extension's folder may have moved since (an update).
     if (restored !== undefined) restored.webview.options = options;
-    this.panel = restored ?? vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, vscode.l10n.t('Create Tallyfy tasks'), vscode.ViewColumn.Active, options);
+    this.panel = restored ?? vscode.window.createWebviewPanel(PanelTypes.review, vscode.l10n.t('Create Tallyfy tasks'), vscode.ViewColumn.Active, options);
     showPage(this.panel, deps.extensionUri, { script: 'review.js', style: 'review.css', title: this.strings.heading, loading: this.strings.loading });
     const webview = this.panel.webview;
     this.subscriptions.push(
@@ -301,7 +303,7 @@ export class ReviewPanel implements vscode.Disposable {
   async flagRecentTallyfyTitles(): Promise<void> {
     if (this.deps.session.state.kind !== 'signed-in') return;
     try {
-      const titles = await this.deps.tasks.recentTaskTitles();
+      const titles = await recentTaskTitles(this.deps.session);
       this.change(flagDuplicates(this.rows, titles, 'tallyfy'));
     } catch (error) {
       this.log.warn(`Could not read recent Tallyfy tasks to flag duplicates: ${describeError(error).message}`);
@@ -312,7 +314,7 @@ export class ReviewPanel implements vscode.Disposable {
     const state = this.deps.session.state;
     if (state.kind !== 'signed-in') return;
     try {
-      const { client, orgId } = this.deps.session.requireOrganization();
+      const { client, orgId } = requireClient(this.deps.session);
       // The members come from the directory the rows' owners are matched in: one read for both.
       const [members, tags] = await Promise.all([this.deps.directory.members(), client.listTags(orgId, { perPage: 100 })]);
       this.members = members.map((member) => ({ id: member.id, name: member.fullName }));
@@ -401,7 +403,7 @@ export class ReviewPanel implements vscode.Disposable {
     const row = this.row(key);
     if (row === undefined || row.state.kind !== 'unknown') return;
     const source = { uri: row.uri, line: row.line };
-    const outcome = await checkForTask(this.deps.tasks, row.title.trim(), source);
+    const outcome = await checkForTask(this.deps, row.title.trim(), source);
     if (outcome.kind === 'found') {
       const tracked = { uri: vscode.Uri.parse(row.uri), todo: { keyword: row.keyword, title: row.todoTitle }, expectedLine: row.line };
       this.setRowState(key, { kind: 'created', taskId: outcome.record.id, written: await writeAndLink(this.deps, tracked, outcome.record.id) });

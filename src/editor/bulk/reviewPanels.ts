@@ -3,32 +3,31 @@ import * as vscode from 'vscode';
 import { parseStoredReview, reviewRows, type BulkDefaults, type StoredReview } from '../../core/bulk';
 import { instantToLocal } from '../../core/zone';
 import { reconcileWithRecords } from './reconcile';
-import { REVIEW_VIEW_TYPE, ReviewPanel, STORE_PREFIX, type ReviewDeps } from './reviewPanel';
+import { ReviewPanel, STORE_PREFIX, type ReviewDeps } from './reviewPanel';
 import type { RunDeps } from './createRun';
 import { scanScope, scopeLabel, type ReviewScope } from './scan';
 
-/** The open reviews, and the serializer that brings them back after a reload. */
+/** The open reviews, and what brings them back after a reload. */
 export class ReviewPanels implements vscode.Disposable {
   private readonly open = new Set<ReviewPanel>();
-  private readonly serializer: vscode.Disposable;
 
-  constructor(private readonly deps: ReviewDeps) {
-    this.serializer = vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        const id = state !== null && typeof state === 'object' ? (state as { reviewId?: unknown }).reviewId : undefined;
-        const stored = typeof id === 'string'
-          ? parseStoredReview(deps.workspaceState.get(STORE_PREFIX + id), vscode.l10n.t('The window closed while this task was being sent: it may exist. Check for it before creating it again.'))
-          : undefined;
-        if (stored === undefined) {
-          panel.dispose();
-          return;
-        }
-        // The review is kept every half second, the task records at once: a task created since the
-        // review was last kept is known by its record, and its row is not offered again.
-        const records = await deps.tasks.records.all();
-        this.track(new ReviewPanel(deps, { ...stored, rows: await reconcileWithRecords(stored.rows, records) }, panel));
-      },
-    });
+  constructor(private readonly deps: ReviewDeps) {}
+
+  /** Brings back a review after a window reload (VS Code's panel serializer, registered at start-up). */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { deps } = this;
+    const id = state !== null && typeof state === 'object' ? (state as { reviewId?: unknown }).reviewId : undefined;
+    const stored = typeof id === 'string'
+      ? parseStoredReview(deps.workspaceState.get(STORE_PREFIX + id), vscode.l10n.t('The window closed while this task was being sent: it may exist. Check for it before creating it again.'))
+      : undefined;
+    if (stored === undefined) {
+      panel.dispose();
+      return;
+    }
+    // The review is kept every half second, the task records at once: a task created since the
+    // review was last kept is known by its record, and its row is not offered again.
+    const records = await deps.tasks.records.all();
+    this.track(new ReviewPanel(deps, { ...stored, rows: await reconcileWithRecords(stored.rows, records) }, panel));
   }
 
   /**
@@ -67,7 +66,6 @@ export class ReviewPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.serializer.dispose();
     for (const panel of [...this.open]) panel.dispose();
   }
 }

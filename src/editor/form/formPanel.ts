@@ -12,11 +12,14 @@ import {
   type SourceInfo,
   type ToWebviewMessage,
 } from '../../core/form';
+import { PanelTypes } from '../../core/contract';
 import type { TaskRecord } from '../../core/records';
 import { formatApiDate, isTallyfyError, taskWebLink, validateCreateTaskInput, type CallOptions } from '../../core/tallyfy';
+import { requireClient } from '../auth/clients';
 import type { Session } from '../auth/session';
 import type { MemberDirectory, TodoOwners } from '../owners';
 import { checkForTask } from '../checkForTask';
+import { createTask, type CreateTaskRequest } from '../taskCreation';
 import { describeError } from '../errors';
 import { openTaskInTallyfy } from '../openTask';
 import { linkCreatedTask, type CreateDeps, type CreateTarget } from '../todos/createFromTodo';
@@ -25,7 +28,6 @@ import { TodoTracker } from '../todos/writeBack';
 import { formStrings } from './strings';
 import { pageOptions, showPage } from '../webviewPage';
 
-export const FORM_VIEW_TYPE = 'tallyfy.taskForm';
 const DRAFT_PREFIX = 'tallyfy.draft:';
 
 export interface FormDeps extends CreateDeps {
@@ -99,7 +101,7 @@ class TaskFormPanel implements vscode.Disposable {
     this.owners = deps.directory.ownersOf(target.todo?.authors ?? []);
     this.source = buildSourceInfo(sourceInput(target.document, target.range, deps.settings));
     this.panel = vscode.window.createWebviewPanel(
-      FORM_VIEW_TYPE,
+      PanelTypes.taskForm,
       vscode.l10n.t('New Tallyfy task'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
       pageOptions(deps.extensionUri),
@@ -254,7 +256,7 @@ class TaskFormPanel implements vscode.Disposable {
   private async loadOptions(): Promise<Extract<ToWebviewMessage, { type: 'options' }> | undefined> {
     if (this.deps.session.state.kind !== 'signed-in') return undefined;
     try {
-      const { client, orgId } = this.deps.session.requireOrganization();
+      const { client, orgId } = requireClient(this.deps.session);
       const options: CallOptions & { perPage: number } = { perPage: 100 };
       // The members come from the directory the TODO's owners are matched in: one read for both.
       const [members, groups, tags] = await Promise.all([
@@ -275,7 +277,7 @@ class TaskFormPanel implements vscode.Disposable {
   }
 
   private async search(kind: SearchKind, q: string): Promise<void> {
-    const { client, orgId } = this.deps.session.requireOrganization();
+    const { client, orgId } = requireClient(this.deps.session);
     const options = { q, perPage: 30 };
     switch (kind) {
       case 'members': {
@@ -316,7 +318,7 @@ class TaskFormPanel implements vscode.Disposable {
     try {
       const record = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the Tallyfy task…') },
-        () => this.deps.tasks.create(task as Parameters<typeof this.deps.tasks.create>[0], { source: this.sourceRef() }),
+        () => createTask(this.deps, task as CreateTaskRequest, { source: this.sourceRef() }),
       );
       await this.created(record);
     } catch (error) {
@@ -345,7 +347,7 @@ class TaskFormPanel implements vscode.Disposable {
 
   private async checkForTask(): Promise<void> {
     const title = this.lastValues?.title.trim() || this.target.title;
-    const outcome = await checkForTask(this.deps.tasks, title, this.sourceRef());
+    const outcome = await checkForTask(this.deps, title, this.sourceRef());
     if (outcome.kind === 'found') {
       await this.created(outcome.record);
     } else if (outcome.kind === 'create-again') {

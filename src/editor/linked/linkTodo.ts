@@ -7,6 +7,7 @@ import { pastedTaskId } from '../../core/linked';
 import type { TaskRecord } from '../../core/records';
 import { isTallyfyError, type Task, type TallyfyClient } from '../../core/tallyfy';
 import { describeError, userError } from '../errors';
+import { requireClient } from '../auth/clients';
 import type { Session } from '../auth/session';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
@@ -40,7 +41,7 @@ export async function linkTodoToTask(deps: LinkDeps, args: readonly unknown[]): 
     void vscode.window.showInformationMessage(vscode.l10n.t('This TODO is already linked to Tallyfy task {0}.', linked));
     return undefined;
   }
-  const { client, orgId } = session.requireOrganization();
+  const { client, orgId } = requireClient(session);
   const id = await pickTask(client, orgId, log);
   if (id === undefined) return undefined;
   const task = await vscode.window.withProgress(

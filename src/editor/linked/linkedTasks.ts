@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { TaskRecord } from '../../core/records';
 import { isTallyfyError } from '../../core/tallyfy';
 import { formatReference } from '../../core/todo';
+import { requireClient } from '../auth/clients';
 import type { Session } from '../auth/session';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
@@ -114,7 +115,7 @@ export class LinkedTasks implements vscode.Disposable {
       this.log.info(`${missing.length} tasks referenced in the workspace are not read from Tallyfy: ${vscode.workspace.isTrusted ? `more than tallyfy.maxLinkedTasks are referenced` : 'the workspace is not trusted'}. "Find Linked TODOs" reads them.`);
       return held;
     }
-    const { client, orgId } = this.session.requireOrganization();
+    const { client, orgId } = requireClient(this.session);
     const source = new vscode.CancellationTokenSource();
     signal?.addEventListener('abort', () => source.cancel());
     let added = 0;

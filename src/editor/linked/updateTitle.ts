@@ -9,7 +9,8 @@ import type { Session } from '../auth/session';
 import { userError } from '../errors';
 import type { Logger } from '../log';
 import type { TaskService } from '../taskService';
-import { clientFor, latestOf } from '../tasks/actions';
+import { clientFor } from '../auth/clients';
+import { latestOf } from '../tasks/actions';
 
 export async function updateTaskTitle(deps: { tasks: TaskService; session: Session; log: Logger }, id: unknown, title: unknown): Promise<void> {
   const { tasks, session, log } = deps;

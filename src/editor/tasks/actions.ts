@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { Commands, Views } from '../../core/contract';
+import { Commands, Views, type CommandId } from '../../core/contract';
 import { answerFor, type MergeSummary, type TaskRecord } from '../../core/records';
 import { AutoRefreshPolicy, isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
-import { isTallyfyError, type TallyfyClient } from '../../core/tallyfy';
+import { isTallyfyError } from '../../core/tallyfy';
 import { findTodosInRange, type TodoComment } from '../../core/todo';
+import { clientFor } from '../auth/clients';
 import type { Session } from '../auth/session';
-import { registerCommand, type ErrorPresenter } from '../commands';
+import type { CommandHandler } from '../commands';
 import { describeError, userError } from '../errors';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
@@ -19,7 +20,6 @@ export interface TaskActionDeps {
   readonly settings: SettingsReader;
   readonly log: Logger;
   readonly view: TasksView;
-  readonly presentError: ErrorPresenter;
 }
 
 /** The record a command acts on: a tree node, a task id, or (from the palette) none. */
@@ -28,20 +28,6 @@ function recordOf(arg: unknown, tasks: TaskService): TaskRecord | undefined {
   // A row of a referenced task not read yet has no record; its TODO can still be shown.
   if (arg !== null && typeof arg === 'object' && (arg as TaskNode).kind === 'task') return tasks.find((arg as TaskNode).id) ?? (arg as TaskNode).record;
   return undefined;
-}
-
-/** The client for a record's own API address; the token is only ever sent where it was signed in. */
-export function clientFor(session: Session, baseUrl: string): TallyfyClient {
-  if (session.state.kind !== 'signed-in') {
-    throw userError('signed-out', vscode.l10n.t('You are not signed in to Tallyfy.'));
-  }
-  if (session.normalizedBaseUrl() !== baseUrl) {
-    throw userError(
-      'signed-out',
-      vscode.l10n.t('This task was created through another Tallyfy API address ({0}). Sign in there to work with it.', baseUrl),
-    );
-  }
-  return session.client();
 }
 
 /** Finds a record's TODO: by its reference in the file, near the line it was last seen on. */
@@ -99,7 +85,8 @@ export async function completeRecords(
   return failed;
 }
 
-export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
+/** The handlers of the task commands (the Tasks view's menus, the hover's links, the palette). */
+export function taskActions(deps: TaskActionDeps): Partial<Record<CommandId, CommandHandler>> {
   const { tasks, session, settings, log, view } = deps;
   const withRecord = (run: (record: TaskRecord) => Thenable<unknown>) => async (arg: unknown) => {
     const record = recordOf(arg, tasks);
@@ -250,32 +237,27 @@ export function registerTaskActions(deps: TaskActionDeps): vscode.Disposable {
       },
     );
 
-  return vscode.Disposable.from(
-    registerCommand(Commands.revealTodo, revealTodo, deps),
-    registerCommand(Commands.completeTask, complete, deps),
-    registerCommand(Commands.reopenTask, reopen, deps),
-    registerCommand(Commands.archiveTask, archive, deps),
-    registerCommand(Commands.restoreTask, restore, deps),
-    registerCommand(Commands.deleteTask, remove, deps),
-    registerCommand(Commands.refreshTask, refreshOne, deps),
-    registerCommand(
-      Commands.removeFromList,
-      withRecord(async (record) => {
-        await tasks.records.remove(record.id);
-        vscode.window.setStatusBarMessage(vscode.l10n.t('Removed "{0}" from the list; Tallyfy is unchanged.', record.title), 4000);
-      }),
-      deps,
-    ),
-    registerCommand(Commands.refreshTasks, async () => {
+  return {
+    [Commands.revealTodo]: revealTodo,
+    [Commands.completeTask]: complete,
+    [Commands.reopenTask]: reopen,
+    [Commands.archiveTask]: archive,
+    [Commands.restoreTask]: restore,
+    [Commands.deleteTask]: remove,
+    [Commands.refreshTask]: refreshOne,
+    [Commands.removeFromList]: withRecord(async (record) => {
+      await tasks.records.remove(record.id);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Removed "{0}" from the list; Tallyfy is unchanged.', record.title), 4000);
+    }),
+    [Commands.refreshTasks]: async () => {
       if (session.state.kind !== 'signed-in') {
         throw userError('signed-out', vscode.l10n.t('Sign in to Tallyfy to refresh the tasks.'));
       }
       await refreshAll();
-    }, deps),
-    registerCommand(Commands.groupByFile, () => view.setGrouping('file'), deps),
-    registerCommand(Commands.showFlat, () => view.setGrouping('flat'), deps),
-    registerAutoRefresh(deps),
-  );
+    },
+    [Commands.groupByFile]: () => view.setGrouping('file'),
+    [Commands.showFlat]: () => view.setGrouping('flat'),
+  };
 }
 
 /** What a refresh's merge did, for the log. */
@@ -287,7 +269,7 @@ function describeMerge(merged: MergeSummary): string {
  * Background refresh of open tasks: when the window regains focus and every
  * `tallyfy.autoRefreshMinutes`, within a request budget, backing off after a 429.
  */
-function registerAutoRefresh(deps: TaskActionDeps): vscode.Disposable {
+export function registerAutoRefresh(deps: Pick<TaskActionDeps, 'tasks' | 'session' | 'settings' | 'log'>): vscode.Disposable {
   const { tasks, session, settings, log } = deps;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;

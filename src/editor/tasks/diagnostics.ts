@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { Commands } from '../../core/contract';
+import { Commands, type CommandId } from '../../core/contract';
 import type { TaskRecord } from '../../core/records';
 import { isCompleted } from '../../core/tasks';
 import { findAllTodos, refindTodo, type TodoComment } from '../../core/todo';
+import type { CommandHandler } from '../commands';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { throttled } from '../throttle';
@@ -26,7 +27,11 @@ interface MarkedTodo {
  * An Information diagnostic on each TODO whose Tallyfy task is completed, in open documents, with the
  * quick fixes "Remove the TODO" and "Keep it". Off with `tallyfy.completedTaskDiagnostics`.
  */
-export function registerCompletedTodoDiagnostics(tasks: TaskService, settings: SettingsReader, workspaceState: vscode.Memento): vscode.Disposable {
+export function registerCompletedTodoDiagnostics(
+  tasks: TaskService,
+  settings: SettingsReader,
+  workspaceState: vscode.Memento,
+): vscode.Disposable & { readonly commands: Partial<Record<CommandId, CommandHandler>> } {
   const collection = vscode.languages.createDiagnosticCollection('tallyfy');
   const kept = (): Set<string> => new Set(workspaceState.get<string[]>(KEPT_KEY, []));
   /** The TODO of each diagnostic, by document (the diagnostics a quick fix is asked for are copies). */
@@ -100,7 +105,24 @@ export function registerCompletedTodoDiagnostics(tasks: TaskService, settings: S
     }, 300));
   };
 
-  return vscode.Disposable.from(
+  const commands: Partial<Record<CommandId, CommandHandler>> = {
+    [Commands.removeCompletedTodo]: async (uri, todo) => {
+      if (!(uri instanceof vscode.Uri) || !isMarkedTodo(todo)) return;
+      const document = await vscode.workspace.openTextDocument(uri);
+      const now = refindTodo(lineSource(document), document.languageId, settings.get('todoKeywords', document), todo);
+      if (now === undefined || linesOf(document, now) !== todo.text) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The TODO changed after it was marked, so it was not removed. Look at it again.'));
+        return;
+      }
+      await vscode.workspace.applyEdit(removal(document, now));
+    },
+    [Commands.keepCompletedTodo]: async (_uri, todo) => {
+      if (!isMarkedTodo(todo)) return;
+      await workspaceState.update(KEPT_KEY, [...new Set([...kept(), ...todo.references])]);
+      checkAll();
+    },
+  };
+  const disposable = vscode.Disposable.from(
     collection,
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, fixes, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     tasks.onDidChangeTasks(checkAllSoon),
@@ -111,25 +133,18 @@ export function registerCompletedTodoDiagnostics(tasks: TaskService, settings: S
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('tallyfy.completedTaskDiagnostics') || e.affectsConfiguration('tallyfy.todoKeywords')) checkAll();
     }),
-    vscode.commands.registerCommand(Commands.removeCompletedTodo, async (uri: vscode.Uri, todo: MarkedTodo) => {
-      const document = await vscode.workspace.openTextDocument(uri);
-      const now = refindTodo(lineSource(document), document.languageId, settings.get('todoKeywords', document), todo);
-      if (now === undefined || linesOf(document, now) !== todo.text) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The TODO changed after it was marked, so it was not removed. Look at it again.'));
-        return;
-      }
-      await vscode.workspace.applyEdit(removal(document, now));
-    }),
-    vscode.commands.registerCommand(Commands.keepCompletedTodo, async (_uri: vscode.Uri, todo: MarkedTodo) => {
-      await workspaceState.update(KEPT_KEY, [...new Set([...kept(), ...todo.references])]);
-      checkAll();
-    }),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
-    ((): vscode.Disposable => {
-      checkAll();
-      return { dispose: () => undefined };
-    })(),
   );
+  checkAll();
+  return { commands, dispose: () => disposable.dispose() };
+}
+
+/** The quick fixes' argument, as the diagnostic made it (a command's arguments are not trusted blindly). */
+function isMarkedTodo(value: unknown): value is MarkedTodo {
+  if (value === null || typeof value !== 'object') return false;
+  const todo = value as Record<string, unknown>;
+  return typeof todo['line'] === 'number' && typeof todo['keyword'] === 'string' && typeof todo['title'] === 'string'
+    && typeof todo['text'] === 'string' && Array.isArray(todo['references']) && todo['references'].every((r) => typeof r === 'string');
 }
 
 /** The whole lines a TODO spans, as text. */

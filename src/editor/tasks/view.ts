@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, Views } from '../../core/contract';
+import { Commands, ContextKeys } from '../../core/contract';
 import { TaskTreeModel, type Grouping, type RelativeDeadline, type TaskNode, type TreeNode } from '../../core/tasks';
 import type { Session } from '../auth/session';
 import type { LinkedTasks } from '../linked/linkedTasks';
 import type { TaskService } from '../taskService';
 import { throttled } from '../throttle';
+import type { LazyTreeData } from './lazyTree';
 import { stateLabel, statusLine } from './statusText';
 
 const GROUPING_KEY = 'tallyfy.tasksGrouping';
@@ -32,7 +33,7 @@ function formatDeadline(deadline: RelativeDeadline): string {
       : vscode.l10n.t('overdue by {0} minutes', amount);
 }
 
-/** A thin TreeDataProvider over the pure tree model, which the task records feed. */
+/** A thin TreeDataProvider over the pure tree model, which the task records feed (the view is start-up's). */
 export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -45,6 +46,7 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     private readonly session: Session,
     private readonly workspaceState: vscode.Memento,
     private readonly linked: LinkedTasks,
+    tree: { readonly view: vscode.TreeView<TreeNode>; readonly data: LazyTreeData<TreeNode> },
   ) {
     const multiRoot = (): boolean => (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     this.model = new TaskTreeModel({
@@ -64,10 +66,9 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
           : { kind: 'linked', text: vscode.l10n.t('linked in code') };
       },
     });
-    this.treeView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: this, showCollapseAll: true });
+    this.treeView = tree.view;
     void vscode.commands.executeCommand('setContext', ContextKeys.tasksGrouping, this.model.mode);
     this.subscriptions.push(
-      this.treeView,
       // A run creating hundreds of tasks changes them hundreds of times: the tree follows four times a second.
       tasks.onDidChangeTasks(this.refreshSoon),
       linked.onDidChange(this.refreshSoon),
@@ -76,6 +77,7 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
     );
     this.refresh();
+    tree.data.attach(this);
   }
 
   private readonly refreshSoon = throttled(() => this.refresh(), REFRESH_EVERY_MS);

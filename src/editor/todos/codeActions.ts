@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CodeActionTitles, Commands } from '../../core/contract';
-import { titleToOffer } from '../../core/linked';
+import { titleToOffer } from '../../core/linked/titleChange';
 import type { TaskRecord } from '../../core/records';
 import type { SettingsReader } from '../settings';
 import { todoAt, toVsRange } from './documents';

@@ -5,11 +5,13 @@ import type { TaskRecord } from '../../core/records';
 import { isTallyfyError, TITLE_MAX_LENGTH } from '../../core/tallyfy';
 import type { TodoComment } from '../../core/todo';
 import { checkForTask } from '../checkForTask';
+import { createTask } from '../taskCreation';
 import { NO_OWNERS, type MemberDirectory, type TodoOwners } from '../owners';
 import { describeError, presentError } from '../errors';
 import type { Logger } from '../log';
 import { openTaskInTallyfy } from '../openTask';
 import type { SettingsReader } from '../settings';
+import type { Session } from '../auth/session';
 import type { TaskService } from '../taskService';
 import { todoAt, toVsRange } from './documents';
 import { sourceInput } from './source';
@@ -17,6 +19,7 @@ import { TodoTracker, writeBackReference } from './writeBack';
 
 export interface CreateDeps {
   readonly tasks: TaskService;
+  readonly session: Session;
   readonly settings: SettingsReader;
   readonly log: Logger;
 }
@@ -250,7 +253,7 @@ async function createAndLink(
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
         const request = { title, description: describeSource(target, deps.settings), ...(owners ? { owners } : {}) };
-        return deps.tasks.create(request, { source: target.todo ? source : undefined, signal: controller.signal });
+        return createTask(deps, request, { source: target.todo ? source : undefined, signal: controller.signal });
       },
     );
   } catch (error) {
@@ -262,7 +265,7 @@ async function createAndLink(
     if (choice !== check) {
       return undefined;
     }
-    const outcome = await checkForTask(deps.tasks, title, target.todo ? source : undefined);
+    const outcome = await checkForTask(deps, title, target.todo ? source : undefined);
     if (outcome.kind === 'create-again') {
       return createAndLink(deps, target, tracker, title, owners);
     }

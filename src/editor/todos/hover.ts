@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
-import { titleToOffer } from '../../core/linked';
+import { titleToOffer } from '../../core/linked/titleChange';
 import type { TaskRecord } from '../../core/records';
-import { isOpenState, taskState } from '../../core/tasks';
+import { isOpenState, taskState } from '../../core/tasks/status';
 import type { SettingsReader } from '../settings';
 import { statusLine } from '../tasks/statusText';
 import { todoAt } from './documents';

@@ -5,9 +5,11 @@ import { openTaskInTallyfy } from '../openTask';
 import { registerTodoCodeActions } from './codeActions';
 import { registerTodoCodeLenses } from './codeLens';
 import { registerTodoContextKeys } from './contextKeys';
-import { TaskForms, type FormDeps } from '../form/formPanel';
-import { confirmUnlinked, quickCreate, resolveTarget } from './createFromTodo';
 import { registerLinkedTodoHover } from './hover';
+import type { Session } from '../auth/session';
+import type { Logger } from '../log';
+import type { SettingsReader } from '../settings';
+import type { TaskService } from '../taskService';
 
 /** A task id given to a command: the id itself, or a node of the Tasks view. */
 function taskIdOf(arg: unknown): string | undefined {
@@ -18,10 +20,20 @@ function taskIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-/** Everything that works on TODO comments: entry points, the lightbulb, CodeLens, hover, and task links. */
-export function registerTodoFeatures(deps: FormDeps & { presentError: ErrorPresenter }): vscode.Disposable {
+export interface TodoFeatureDeps {
+  readonly tasks: TaskService;
+  readonly session: Session;
+  readonly settings: SettingsReader;
+  readonly log: Logger;
+  readonly presentError: ErrorPresenter;
+}
+
+/**
+ * What works on TODO comments from start-up: the lightbulb, CodeLens, hover, the context keys of the
+ * menus, the menu's entry and the task links. The form and the quick create are the form part's.
+ */
+export function registerTodoFeatures(deps: TodoFeatureDeps): vscode.Disposable {
   const { tasks, settings } = deps;
-  const forms = new TaskForms(deps);
   const openTask = async (arg: unknown): Promise<void> => {
     const id = taskIdOf(arg);
     if (id === undefined) return;
@@ -40,20 +52,6 @@ export function registerTodoFeatures(deps: FormDeps & { presentError: ErrorPrese
     registerTodoCodeActions(settings, (id) => tasks.find(id)),
     registerTodoCodeLenses(settings),
     registerLinkedTodoHover(settings, () => tasks.createdTasks()),
-    forms,
-    registerCommand(Commands.quickCreateTaskFromTodo, (...args) => quickCreate(deps, args, (target) => forms.show(target)), deps),
-    registerCommand(
-      Commands.createTaskFromTodo,
-      async (...args) => {
-        const started = performance.now();
-        const target = await resolveTarget(args, settings);
-        if (target !== undefined && (await confirmUnlinked(target, deps))) {
-          forms.show(target);
-          deps.log.info(`Task form opened in ${(performance.now() - started).toFixed(1)} ms`);
-        }
-      },
-      deps,
-    ),
     registerCommand(
       Commands.createTaskFromTodoMenu,
       (...args) =>

@@ -1,0 +1,20 @@
+// The review part: "Create Tasks from TODOs…", its panels, and their return after a window reload.
+import { Commands } from '../../core/contract';
+import { ReviewPanels } from '../bulk/reviewPanels';
+import { resolveScope } from '../bulk/scan';
+import { memberDirectory } from '../owners';
+import type { Part, PartHost } from '../parts';
+
+export function start(host: PartHost): Part {
+  const panels = new ReviewPanels({ ...host, directory: host.shared(memberDirectory) });
+  return {
+    commands: {
+      [Commands.createTasksFromTodos]: async (...args) => {
+        const scope = await resolveScope(args, host.settings);
+        if (scope !== undefined) await panels.show(scope);
+      },
+    },
+    restorePanel: (panel, state) => panels.restore(panel, state),
+    dispose: () => panels.dispose(),
+  };
+}
