@@ -11,7 +11,7 @@
 import * as esbuild from 'esbuild';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -82,6 +82,18 @@ async function toCommonJs(splitDir) {
   await Promise.all([convert(['extension.js'], LOAD_CLOCK), convert(files.filter((file) => file !== 'extension.js'), '')]);
 }
 
+/** The metafile with each output named by its path in the output folder (`parts/form.js`). */
+function namedAsInOutdir(meta, splitDir) {
+  const name = (path) => relative(splitDir, path).replaceAll('\\', '/');
+  const outputs = Object.fromEntries(
+    Object.entries(meta.outputs).map(([path, output]) => [
+      name(path),
+      { ...output, imports: output.imports.map((i) => (i.external ? i : { ...i, path: name(i.path) })) },
+    ]),
+  );
+  return { ...meta, outputs };
+}
+
 /** Runs the conversion after each split build (and writes the metafile when asked). */
 const convertAfterSplit = (splitDir) => ({
   name: 'to-commonjs',
@@ -90,7 +102,7 @@ const convertAfterSplit = (splitDir) => ({
     build.onEnd(async (result) => {
       if (result.errors.length > 0) return;
       await toCommonJs(splitDir);
-      if (metafile !== undefined) writeFileSync(metafile, JSON.stringify(result.metafile));
+      if (metafile !== undefined) writeFileSync(metafile, JSON.stringify(namedAsInOutdir(result.metafile, splitDir)));
     });
   },
 });

@@ -51,4 +51,10 @@ describe('e2e: the packaged extension', function () {
     assert.match(await workbench.page.locator('.quick-input-widget').innerText(), /Sign in to Tallyfy/);
     await box.press('Escape');
   });
+
+  it('loads its parts from the package: the Tasks view welcomes a signed-out user', async () => {
+    await runCommand(workbench.page, 'Tallyfy: Focus on Tasks View');
+    const view = workbench.page.locator('.pane:has(.pane-header[aria-label^="Tasks"])');
+    await view.getByRole('button', { name: 'Sign in to Tallyfy' }).waitFor();
+  });
 });

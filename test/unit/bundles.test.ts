@@ -1,0 +1,49 @@
+// The bundles' sizes held to ceilings, so a change that bloats start-up (or a part, or duplicates code
+// between bundles) fails here rather than in every user's window. `npm run bench` prints the same figures.
+import assert from 'node:assert/strict';
+import { measureBundles, type BundleSizes } from '../bench/bundles';
+
+const KB = 1024;
+/** What start-up may load: the composition root, session and status bar, the lightbulb, hover and context key path. */
+const STARTUP_CEILING = 150 * KB;
+/** What each part's first use may load beyond start-up. */
+const FIRST_USE_CEILINGS: Readonly<Record<string, number>> = {
+  account: 40 * KB,
+  form: 90 * KB,
+  review: 100 * KB,
+  tasks: 120 * KB,
+};
+/** The split's cost: its bundles together against one bundle of the same code. */
+const SPLIT_OVERHEAD = 1.1;
+const OTHER_CEILINGS = { 'indexWorker.js': 4 * KB, 'webview.js': 120 * KB, 'review.js': 80 * KB } as const;
+
+describe('bundle sizes', function () {
+  this.timeout(120_000);
+  let sizes: BundleSizes;
+  before(async () => {
+    sizes = await measureBundles();
+  });
+
+  it(`loads at most ${STARTUP_CEILING / KB} KB at start-up`, () => {
+    assert.ok(sizes.startup.bytes <= STARTUP_CEILING, `start-up loads ${sizes.startup.bytes} bytes: ${sizes.startup.files.join(', ')}`);
+  });
+
+  it('keeps each part within its ceiling, and every part has one', () => {
+    assert.deepEqual(sizes.parts.map((p) => p.name).sort(), Object.keys(FIRST_USE_CEILINGS).sort());
+    for (const part of sizes.parts) {
+      assert.ok(part.firstUse <= FIRST_USE_CEILINGS[part.name]!, `the ${part.name} part's first use loads ${part.firstUse} bytes`);
+    }
+  });
+
+  it('holds each module once: the bundles together weigh at most 10 % more than one bundle', () => {
+    assert.deepEqual(sizes.duplicated, []);
+    assert.ok(sizes.total <= sizes.single * SPLIT_OVERHEAD, `${sizes.total} bytes in bundles against ${sizes.single} in one`);
+  });
+
+  it('keeps the worker and the pages within their ceilings', () => {
+    for (const [file, ceiling] of Object.entries(OTHER_CEILINGS)) {
+      const bytes = sizes.others[file as keyof typeof OTHER_CEILINGS];
+      assert.ok(bytes <= ceiling, `${file}: ${bytes} bytes`);
+    }
+  });
+});
