@@ -24,10 +24,13 @@ const outdir = option('--outdir') ?? 'dist';
 const metafile = option('--metafile');
 
 /**
- * The first statement of the start-up bundle: when its code starts running, which the activation time
- * is measured from (`loadStarted` in src/extension.ts).
+ * The first and last statements of the start-up bundle and of each part: when its code (the chunks it
+ * requires included) starts and ends running, by the clock and by the thread's CPU time where Node has it
+ * (`codeLoad` in src/extension.ts, `loaded` in src/editor/parts.ts).
  */
-const LOAD_CLOCK = 'var __tallyfyLoadStarted=performance.now();';
+const CLOCK = 'performance.now(),process.threadCpuUsage?.()';
+const STARTUP_CLOCK = { banner: `var __tallyfyLoadStarted=[${CLOCK}];`, footer: `var __tallyfyLoadEnded=[${CLOCK}];` };
+const PART_CLOCK = { banner: `var __tallyfyLoadStarted=[${CLOCK}];`, footer: `module.exports.loadedAt={started:__tallyfyLoadStarted,ended:[${CLOCK}]};` };
 
 const common = {
   minify: production,
@@ -62,13 +65,13 @@ function splitBuild(splitDir) {
   };
 }
 
-/** Turns the split output into CommonJS in the output folder, the clock first in the start-up bundle. */
+/** Turns the split output into CommonJS in the output folder, with the clocks of start-up and the parts. */
 async function toCommonJs(splitDir) {
   for (const folder of ['extension.js', 'extension.js.map', 'parts', 'chunks']) rmSync(join(outdir, folder), { recursive: true, force: true });
   const files = readdirSync(splitDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.js'))
     .map((file) => file.replaceAll('\\', '/'));
-  const convert = (entries, banner) =>
+  const convert = (entries, clock) =>
     esbuild.build({
       ...common,
       entryPoints: entries.map((file) => ({ in: join(splitDir, file), out: file.slice(0, -3) })),
@@ -77,9 +80,13 @@ async function toCommonJs(splitDir) {
       platform: 'node',
       target: 'node20',
       supported: { 'dynamic-import': false },
-      banner: { js: banner },
+      ...(clock && { banner: { js: clock.banner }, footer: { js: clock.footer } }),
     });
-  await Promise.all([convert(['extension.js'], LOAD_CLOCK), convert(files.filter((file) => file !== 'extension.js'), '')]);
+  await Promise.all([
+    convert(['extension.js'], STARTUP_CLOCK),
+    convert(files.filter((file) => file.startsWith('parts/')), PART_CLOCK),
+    convert(files.filter((file) => file.startsWith('chunks/'))),
+  ]);
 }
 
 /** The metafile with each output named by its path in the output folder (`parts/form.js`). */

@@ -3,19 +3,25 @@ import { join } from 'node:path';
 
 /** Every "<what> in N ms" figure the extension wrote to its log under a VS Code user-data folder. */
 export function loggedTimes(userDataDir: string, what: RegExp): number[] {
-  const times: number[] = [];
+  return loggedMatches(userDataDir, new RegExp(`${what.source} in ([\\d.]+) ms`, 'g')).map((m) => Number(m[1]));
+}
+
+/** Every match of `pattern` (global) in the extension's logs under a VS Code user-data folder. */
+export function loggedMatches(userDataDir: string, pattern: RegExp): RegExpMatchArray[] {
+  const matches: RegExpMatchArray[] = [];
   const visit = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.name === 'Tallyfy.log') {
-        for (const m of readFileSync(path, 'utf8').matchAll(new RegExp(`${what.source} in ([\\d.]+) ms`, 'g'))) times.push(Number(m[1]));
-      }
+      else if (entry.name === 'Tallyfy.log') matches.push(...readFileSync(path, 'utf8').matchAll(pattern));
     }
   };
   visit(join(userDataDir, 'logs'));
-  return times;
+  return matches;
 }
+
+/** "N ms (CPU M ms)" as the extension logs a stretch of time; CPU is NaN where the host has no thread clock. */
+export const SPENT = String.raw`([\d.]+) ms(?: \(CPU ([\d.]+) ms\))?`;
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -17,7 +17,7 @@ import { printIndexBench, runIndexBench } from './index.bench';
 import { printReviewBench, runReviewBench } from './review.bench';
 import { printTasksBench, runTasksBench } from './tasks.bench';
 import { runTodoBench } from './todo.bench';
-import { loggedTimes, median } from './logs';
+import { loggedMatches, loggedTimes, median, SPENT } from './logs';
 import { runMenuBench } from './menu.bench';
 import { measureBundles } from './bundles';
 import { runPartsBench } from './parts.bench';
@@ -34,11 +34,20 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
-const activationTimes = (userDataDir: string): number[] => loggedTimes(userDataDir, /activated/);
-/** activate() alone, without the module evaluation before it. */
-const activateCallTimes = (userDataDir: string): number[] => loggedTimes(userDataDir, /\(activate\(\)/);
+/** One activation as the extension logged it: the whole, its code's load and activate(), by the clock and the thread's CPU. */
+interface Activation {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly codeMs: number;
+  readonly callMs: number;
+}
 
-async function measureActivation(): Promise<{ activation: number[]; call: number[] }> {
+function loggedActivations(userDataDir: string): Activation[] {
+  const pattern = new RegExp(`activated in ${SPENT}: its code loaded in ${SPENT}, activate\\(\\) in ${SPENT}`, 'g');
+  return loggedMatches(userDataDir, pattern).map((m) => ({ ms: Number(m[1]), cpuMs: Number(m[2]), codeMs: Number(m[3]), callMs: Number(m[5]) }));
+}
+
+async function measureActivation(): Promise<Activation[]> {
   const harness = ensureHarness();
   const server = await startCodeServer(harness);
   const workspace = copyFixtureWorkspace();
@@ -46,12 +55,12 @@ async function measureActivation(): Promise<{ activation: number[]; call: number
     for (let i = 0; i < ACTIVATION_RUNS; i++) {
       const workbench = await openWorkbench(server, harness, { folder: workspace.folder });
       const deadline = Date.now() + 60_000;
-      while (activationTimes(server.userDataDir).length <= i && Date.now() < deadline) {
+      while (loggedActivations(server.userDataDir).length <= i && Date.now() < deadline) {
         await workbench.page.waitForTimeout(200);
       }
       await workbench.close();
     }
-    return { activation: activationTimes(server.userDataDir), call: activateCallTimes(server.userDataDir) };
+    return loggedActivations(server.userDataDir);
   } finally {
     await server.stop();
     workspace.remove();
@@ -181,12 +190,17 @@ async function main(): Promise<void> {
   }
 
   if (sections.has('activation')) {
-    const { activation, call } = await measureActivation();
+    const runs = await measureActivation();
+    const of = (pick: (a: Activation) => number): number[] => runs.map(pick);
+    const spread = (values: number[]): string => `median ${median(values).toFixed(2)} ms (min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)})`;
     console.log(
-      `activation in VS Code (the bundle's first statement → end of activate()), ${activation.length} window loads: ` +
-        `median ${median(activation).toFixed(2)} ms (min ${Math.min(...activation).toFixed(2)}, max ${Math.max(...activation).toFixed(2)})  (goal ≤ 20 ms)`,
+      `activation in VS Code (the bundle's code from its first statement to its last, then activate()), ${runs.length} window loads: ` +
+        `${spread(of((a) => a.ms))}  (goal ≤ 20 ms)`,
     );
-    console.log(`  of which activate() itself: median ${median(call).toFixed(2)} ms`);
+    console.log(`  its code loaded: median ${median(of((a) => a.codeMs)).toFixed(2)} ms; activate() itself: median ${median(of((a) => a.callMs)).toFixed(2)} ms`);
+    if (runs.every((a) => Number.isFinite(a.cpuMs))) {
+      console.log(`  the same by the extension host thread's CPU time (which the machine's other work does not inflate): ${spread(of((a) => a.cpuMs))}`);
+    }
   }
 
   if (sections.has('parts')) {
@@ -194,8 +208,9 @@ async function main(): Promise<void> {
     console.log('parts loaded on first use, in fresh signed-in windows (logged by the extension):');
     for (const [name, load] of parts.loads) {
       console.log(
-        `  the ${name}: load and start median ${median(load.total).toFixed(1)} ms (max ${Math.max(...load.total).toFixed(1)}), ` +
-          `its code median ${median(load.code).toFixed(1)} ms, ${load.total.length} loads  (goal ≤ 30 ms more than in the start-up bundle)`,
+        `  the ${name}: its code and start median ${median(load.own).toFixed(1)} ms (max ${Math.max(...load.own).toFixed(1)}, ` +
+          `CPU median ${median(load.cpu).toFixed(1)} ms), ${load.own.length} loads; from first need to started ${median(load.wall).toFixed(1)} ms  ` +
+          '(goal ≤ 30 ms more than in the start-up bundle)',
       );
     }
     console.log(`  activation in the same signed-in windows: median ${median(parts.activation).toFixed(2)} ms`);

@@ -42,12 +42,13 @@ async function logged(e2e: E2E, what: RegExp): Promise<void> {
 describe('e2e: each part loads on its first use, in a fresh window', function () {
   let e2e: E2E | undefined;
 
-  /** A window of its own, signed out, that has activated the extension and loaded no part. */
+  /** A window of its own, signed out, that has activated the extension and loaded none of the parts tested here. */
   async function freshWindow(): Promise<E2E> {
     e2e = await startE2E();
     await signInItem(e2e.page).waitFor({ timeout: 60_000 });
     await logged(e2e, /activated in/);
-    assert.doesNotMatch(extensionLog(e2e), /Loaded the/, 'start-up loaded a part');
+    // The TODO comments' part starts once a text editor shows; no other part starts by itself signed out.
+    assert.doesNotMatch(extensionLog(e2e), /Loaded the (?!TODO comments)/, 'start-up loaded a part');
     return e2e;
   }
 

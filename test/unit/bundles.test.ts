@@ -4,14 +4,15 @@ import assert from 'node:assert/strict';
 import { measureBundles, type BundleSizes } from '../bench/bundles';
 
 const KB = 1024;
-/** What start-up may load: the composition root, session and status bar, the lightbulb, hover and context key path. */
+/** What start-up may load: the composition root, the session and status bar, the records, command and view registrations. */
 const STARTUP_CEILING = 150 * KB;
-/** What each part's first use may load beyond start-up. */
+/** What each part's first use may load beyond start-up (the TODO comments' part, loaded first, included). */
 const FIRST_USE_CEILINGS: Readonly<Record<string, number>> = {
+  todos: 70 * KB,
   account: 40 * KB,
-  form: 90 * KB,
-  review: 100 * KB,
-  tasks: 120 * KB,
+  form: 130 * KB,
+  review: 150 * KB,
+  tasks: 170 * KB,
 };
 /** The split's cost: its bundles together against one bundle of the same code. */
 const SPLIT_OVERHEAD = 1.1;

@@ -1,54 +1,62 @@
 // The local record of each task the extension created: what the tree view shows without asking the
 // API, and how a TODO line links to its task. One versioned JSON file holds them all.
 import * as z from 'zod/mini';
+import { onFirstUse } from '../firstUse';
 
 export const RECORD_FILE_VERSION = 1;
 
-const nonEmpty = () => z.string().check(z.minLength(1));
+const recordSchemas = onFirstUse(() => {
+  const nonEmpty = () => z.string().check(z.minLength(1));
+  const source = z.object({
+    /** The document's URI as a string (`file:///…`, `vscode-remote://…`). */
+    uri: nonEmpty(),
+    /** 0-based line of the TODO comment when the task was created. */
+    line: z.int().check(z.nonnegative()),
+    /** The text written back into the comment, e.g. `tallyfy:<id>`. */
+    reference: nonEmpty(),
+  });
 
-export const recordSourceSchema = z.object({
-  /** The document's URI as a string (`file:///…`, `vscode-remote://…`). */
-  uri: nonEmpty(),
-  /** 0-based line of the TODO comment when the task was created. */
-  line: z.int().check(z.nonnegative()),
-  /** The text written back into the comment, e.g. `tallyfy:<id>`. */
-  reference: nonEmpty(),
+  /** One record; unknown fields (from a newer version) are kept. */
+  const record = z.looseObject({
+    id: nonEmpty(),
+    incrementId: z.optional(z.int()),
+    title: z.string(),
+    taskType: nonEmpty(),
+    status: z.string(),
+    /** UTC ISO date-time. */
+    deadline: z.optional(z.string()),
+    /** Display names of the assignees (members, guests by email, groups). */
+    assignees: z.array(z.string()),
+    orgId: nonEmpty(),
+    /** The API base URL the task was created against. */
+    baseUrl: nonEmpty(),
+    createdAt: nonEmpty(),
+    /** When the record last took an answer from Tallyfy (kept in memory only when the answer changed nothing). */
+    lastSyncedAt: z.optional(z.string()),
+    /** Tallyfy's `last_updated` in the answer the record holds: an answer with an older one is not taken. */
+    lastUpdated: z.optional(z.string()),
+    /** Counts the changes written to this record (absent: none yet); an answer asked for before a change is not taken. */
+    revision: z.optional(z.int().check(z.nonnegative())),
+    completedAt: z.optional(z.string()),
+    /** UTC ISO date-time the task was archived in Tallyfy (restorable); absent while it is not archived. */
+    archivedAt: z.optional(z.string()),
+    runId: z.optional(z.string()),
+    source: z.optional(source),
+    /** The task no longer exists in Tallyfy (deleted or not found). */
+    deleted: z.optional(z.boolean()),
+    /** Found in a TODO of the workspace rather than created or linked here (a teammate's task). */
+    linkedInCode: z.optional(z.boolean()),
+  });
+  return { source, record };
 });
 
-/** One record; unknown fields (from a newer version) are kept. */
-export const taskRecordSchema = z.looseObject({
-  id: nonEmpty(),
-  incrementId: z.optional(z.int()),
-  title: z.string(),
-  taskType: nonEmpty(),
-  status: z.string(),
-  /** UTC ISO date-time. */
-  deadline: z.optional(z.string()),
-  /** Display names of the assignees (members, guests by email, groups). */
-  assignees: z.array(z.string()),
-  orgId: nonEmpty(),
-  /** The API base URL the task was created against. */
-  baseUrl: nonEmpty(),
-  createdAt: nonEmpty(),
-  /** When the record last took an answer from Tallyfy (kept in memory only when the answer changed nothing). */
-  lastSyncedAt: z.optional(z.string()),
-  /** Tallyfy's `last_updated` in the answer the record holds: an answer with an older one is not taken. */
-  lastUpdated: z.optional(z.string()),
-  /** Counts the changes written to this record (absent: none yet); an answer asked for before a change is not taken. */
-  revision: z.optional(z.int().check(z.nonnegative())),
-  completedAt: z.optional(z.string()),
-  /** UTC ISO date-time the task was archived in Tallyfy (restorable); absent while it is not archived. */
-  archivedAt: z.optional(z.string()),
-  runId: z.optional(z.string()),
-  source: z.optional(recordSourceSchema),
-  /** The task no longer exists in Tallyfy (deleted or not found). */
-  deleted: z.optional(z.boolean()),
-  /** Found in a TODO of the workspace rather than created or linked here (a teammate's task). */
-  linkedInCode: z.optional(z.boolean()),
-});
+type RecordSchemas = ReturnType<typeof recordSchemas>;
 
-export type RecordSource = z.infer<typeof recordSourceSchema>;
-export type TaskRecord = z.infer<typeof taskRecordSchema>;
+/** One record's shape (built on first use). */
+export const taskRecordSchema = (): RecordSchemas['record'] => recordSchemas().record;
+
+export type RecordSource = z.infer<RecordSchemas['source']>;
+export type TaskRecord = z.infer<RecordSchemas['record']>;
 
 export interface RecordFile {
   readonly version: typeof RECORD_FILE_VERSION;
@@ -96,7 +104,7 @@ export function parseRecordFile(text: string): ParsedRecordFile {
   const warnings: string[] = [];
   const seen = new Set<string>();
   list.forEach((item: unknown, index) => {
-    const result = taskRecordSchema.safeParse(item);
+    const result = taskRecordSchema().safeParse(item);
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';

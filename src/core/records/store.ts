@@ -358,7 +358,7 @@ function revised(before: readonly TaskRecord[], proposed: readonly TaskRecord[])
 }
 
 function validate(record: TaskRecord): TaskRecord {
-  const result = taskRecordSchema.safeParse(record);
+  const result = taskRecordSchema().safeParse(record);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new TypeError(`Invalid task record${issue ? ` (${issue.path.map(String).join('.') || 'record'}: ${issue.message})` : ''}.`);

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { onFirstUse } from '../../core/firstUse';
 
 const SECRET_KEY = 'tallyfy.session';
 
 /** What SecretStorage holds: the token and the API address it was signed in against. */
-const storedSession = z.object({
-  token: z.string().check(z.minLength(1)),
-  baseUrl: z.string().check(z.minLength(1)),
-});
-export type StoredSession = z.infer<typeof storedSession>;
+const storedSession = onFirstUse(() =>
+  z.object({
+    token: z.string().check(z.minLength(1)),
+    baseUrl: z.string().check(z.minLength(1)),
+  }),
+);
+export type StoredSession = z.infer<ReturnType<typeof storedSession>>;
 
 /**
  * The only place the Tallyfy token is kept: VS Code's SecretStorage (the OS keychain on desktop).
@@ -34,7 +37,7 @@ export class TokenStore implements vscode.Disposable {
       return undefined;
     }
     try {
-      const parsed = storedSession.safeParse(JSON.parse(raw));
+      const parsed = storedSession().safeParse(JSON.parse(raw));
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
@@ -42,7 +45,7 @@ export class TokenStore implements vscode.Disposable {
   }
 
   async set(session: StoredSession): Promise<void> {
-    await this.secrets.store(SECRET_KEY, JSON.stringify(storedSession.parse(session)));
+    await this.secrets.store(SECRET_KEY, JSON.stringify(storedSession().parse(session)));
   }
 
   async clear(): Promise<void> {

@@ -2,10 +2,6 @@ import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
 import { registerCommand, type ErrorPresenter } from '../commands';
 import { openTaskInTallyfy } from '../openTask';
-import { registerTodoCodeActions } from './codeActions';
-import { registerTodoCodeLenses } from './codeLens';
-import { registerTodoContextKeys } from './contextKeys';
-import { registerLinkedTodoHover } from './hover';
 import type { Session } from '../auth/session';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
@@ -29,10 +25,12 @@ export interface TodoFeatureDeps {
 }
 
 /**
- * What works on TODO comments from start-up: the lightbulb, CodeLens, hover, the context keys of the
- * menus, the menu's entry and the task links. The form and the quick create are the form part's.
+ * The commands on TODOs and their tasks that start-up serves itself: the menu's entry (which opens the
+ * form or the quick create, as set) and the task links of the lightbulb, the hover and CodeLens. The
+ * lightbulb, hover, CodeLens and context keys are the todos part's; the form and the quick create, the
+ * form part's.
  */
-export function registerTodoFeatures(deps: TodoFeatureDeps): vscode.Disposable {
+export function registerTodoCommands(deps: TodoFeatureDeps): vscode.Disposable {
   const { tasks, settings } = deps;
   const openTask = async (arg: unknown): Promise<void> => {
     const id = taskIdOf(arg);
@@ -48,10 +46,6 @@ export function registerTodoFeatures(deps: TodoFeatureDeps): vscode.Disposable {
     }
   };
   return vscode.Disposable.from(
-    registerTodoContextKeys(settings),
-    registerTodoCodeActions(settings, (id) => tasks.find(id)),
-    registerTodoCodeLenses(settings),
-    registerLinkedTodoHover(settings, () => tasks.createdTasks()),
     registerCommand(
       Commands.createTaskFromTodoMenu,
       (...args) =>
