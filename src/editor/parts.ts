@@ -33,7 +33,7 @@ export interface PartHost {
 /** A started part: the commands it serves, and what to dispose of when the extension stops. */
 export interface Part extends vscode.Disposable {
   readonly commands: Partial<Record<CommandId, CommandHandler>>;
-  /** Brings back one of the part's panels after a window reload (see `PANEL_PARTS`). */
+  /** Brings back one of the part's panels after a window reload (its serializer is registered at start-up, in extension.ts). */
   restorePanel?(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
