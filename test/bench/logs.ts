@@ -8,16 +8,21 @@ export function loggedTimes(userDataDir: string, what: RegExp): number[] {
 
 /** Every match of `pattern` (global) in the extension's logs under a VS Code user-data folder. */
 export function loggedMatches(userDataDir: string, pattern: RegExp): RegExpMatchArray[] {
-  const matches: RegExpMatchArray[] = [];
+  return extensionLogs(userDataDir).flatMap((text) => [...text.matchAll(pattern)]);
+}
+
+/** The text of each of the extension's logs (one per window) under a VS Code user-data folder. */
+export function extensionLogs(userDataDir: string): string[] {
+  const texts: string[] = [];
   const visit = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.name === 'Tallyfy.log') matches.push(...readFileSync(path, 'utf8').matchAll(pattern));
+      else if (entry.name === 'Tallyfy.log') texts.push(readFileSync(path, 'utf8'));
     }
   };
   visit(join(userDataDir, 'logs'));
-  return matches;
+  return texts;
 }
 
 /** "N ms (CPU M ms)" as the extension logs a stretch of time; CPU is NaN where the host has no thread clock. */

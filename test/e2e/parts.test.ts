@@ -1,7 +1,8 @@
-// The parts that load on first use, each first used in a window of its own: start-up loads none of them,
-// and the command, view or panel that needs one loads it and works.
+// The parts that load on first use, each first used in a window of its own: start-up loads none of them
+// (the TODO comments' part aside, which starts once an editor shows), and the command, view or panel
+// that needs one loads it and works.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { watch } from 'node:fs';
 import { join } from 'node:path';
 import {
   editorLine,
@@ -16,27 +17,34 @@ import {
   startE2E,
   type E2E,
 } from './workbench';
+import { extensionLogs } from '../bench/logs';
 
 /** The extension's log of the window so far. */
 function extensionLog(e2e: E2E): string {
-  let text = '';
-  const visit = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) visit(join(dir, entry.name));
-      else if (entry.name === 'Tallyfy.log') text += readFileSync(join(dir, entry.name), 'utf8');
-    }
-  };
-  visit(join(e2e.server.userDataDir, 'logs'));
-  return text;
+  return extensionLogs(e2e.server.userDataDir).join('');
 }
 
-/** Waits until the extension's log says `what` (the log reaches its file shortly after each line). */
+/**
+ * Waits until the extension's log says `what`: the log reaches its file shortly after each line, so the
+ * logs folder is watched and read again on each change.
+ */
 async function logged(e2e: E2E, what: RegExp): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!what.test(extensionLog(e2e))) {
-    if (Date.now() > deadline) throw new Error(`The extension's log never said ${what}:\n${extensionLog(e2e)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const folder = join(e2e.server.userDataDir, 'logs');
+  await new Promise<void>((resolve, reject) => {
+    const check = (): boolean => {
+      if (!what.test(extensionLog(e2e))) return false;
+      clearTimeout(limit);
+      watcher.close();
+      resolve();
+      return true;
+    };
+    const watcher = watch(folder, { recursive: true }, () => void check());
+    const limit = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`The extension's log never said ${what}:\n${extensionLog(e2e)}`));
+    }, 30_000);
+    check();
+  });
 }
 
 describe('e2e: each part loads on its first use, in a fresh window', function () {
