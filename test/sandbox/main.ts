@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`Token to paste when signing in: ${sandbox.token}`);
   console.log(`Signed-in user: ${sandbox.seed.user.full_name} (id ${sandbox.seed.user.id})`);
-  console.log(`Control: ${sandbox.controlUrl} (faults, requests, tasks, config, reset)`);
+  console.log(`Control: ${sandbox.controlUrl} (faults, requests, tasks, runs, comments, form field values, config, reset)`);
   console.log('Press Ctrl+C to stop.');
 
   const stop = (): void => {

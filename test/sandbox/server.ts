@@ -1,6 +1,8 @@
 // A local stand-in for the Tallyfy API, faithful to the contract and quirks described in the project's
 // API notes: header checks, one accepted token, 422 bodies in both documented forms, owners.users as
-// ids or objects, several date forms, pagination links in every form, and injectable faults.
+// ids or objects, several date forms, pagination links in every form, and injectable faults. It also
+// keeps processes (runs), comments with Tallyfy's hourly cap, and form field values, and renders a task's
+// relations (`run`, `threads`, `form_fields`) only when `with=` names them.
 //
 // Control it in-process (the methods of the returned object) or over HTTP under `/__control/...`, so a
 // test in another process (an extension host, a browser-driven test) can drive it too.
@@ -45,7 +47,7 @@ export interface FaultSpec {
   readonly retryAfterAsDate?: boolean;
   /** `status`: the status to answer (default 500). */
   readonly status?: number;
-  /** `status`: the body to answer; a default per status otherwise. */
+  /** `status` and `rate-limit`: the body to answer; a default (per status) otherwise. */
   readonly body?: unknown;
   /**
    * `slow`: wait this long, then handle the request normally. `late`: handle it at once (the answer
@@ -128,6 +130,44 @@ export interface SandboxTask {
 
 export type SandboxTaskInput = Partial<Omit<SandboxTask, 'id' | 'increment_id'>> & { title: string; id?: string };
 
+/** A process (Tallyfy's "run"). A process task is a task with its `run_id` and `is_oneoff: false`. */
+export interface SandboxRun {
+  id: string;
+  name: string;
+}
+
+export interface SandboxRunInput {
+  /** 32-char hex; random when absent. */
+  id?: string;
+  name: string;
+}
+
+/** A comment (Tallyfy's "thread") on a task, as stored: `content` is kept as sent (Tallyfy stores HTML). */
+export interface SandboxComment {
+  id: string;
+  content: string;
+  author_id: number;
+  /** ISO with milliseconds. */
+  created_at: string;
+  label: string;
+}
+
+export interface SandboxCommentInput {
+  content: string;
+  /** The token's user when absent. */
+  authorId?: number;
+  /** Now when absent; any date `Date` reads. */
+  createdAt?: string;
+  /** `comment` when absent. */
+  label?: string;
+}
+
+/** The labels a comment may carry (Tallyfy's comment route). */
+export const COMMENT_LABELS = ['comment', 'problem', 'resolve', 'improvement', 'advice'] as const;
+
+/** Comments the API takes per organization and hour; the next one answers 429 `RATE_LIMIT_EXCEEDED`. */
+export const COMMENTS_PER_HOUR = 120;
+
 export interface SandboxControl {
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
@@ -148,11 +188,23 @@ export interface SandboxControl {
   /** Sets `status`; `completed` also sets `completed_at`, anything else clears it. */
   setTaskStatus(id: string, status: string): SandboxTask;
   removeTask(id: string): boolean;
+  runs(): SandboxRun[];
+  /** Stores a process; an existing id is replaced. */
+  addRun(input: SandboxRunInput): SandboxRun;
+  /** A task's comments in the order they were stored (none for an unknown task). */
+  comments(taskId: string): SandboxComment[];
+  /** A comment made in Tallyfy (not through the API: it does not count towards the hourly cap). */
+  addComment(taskId: string, input: SandboxCommentInput): SandboxComment;
+  /**
+   * Fills in one of the task's form fields (`extra.form_fields`, found by id, else by label) as someone
+   * would in Tallyfy; `undefined` empties it again. Returns the field as `with=form_fields` renders it.
+   */
+  setFieldValue(taskId: string, field: string, value: unknown): Record<string, unknown>;
   behavior(): SandboxBehavior;
   configure(patch: Partial<SandboxBehavior>): SandboxBehavior;
   /** Resolves once no API request is being handled (e.g. after a slow fault the client gave up on). */
   settled(): Promise<void>;
-  /** Back to the start: no tasks (or the demo tasks), no faults, empty log, default behavior. */
+  /** Back to the start: no tasks (or the demo tasks), runs, comments or field values, no faults, empty log, default behavior. */
   reset(): void;
 }
 
@@ -178,6 +230,7 @@ interface HandlerResult {
 }
 
 const TASK_TYPES = ['task', 'approval', 'expiring', 'email', 'expiring_email'];
+const HOUR_MS = 3_600_000;
 const API_PREFIX = '/api';
 const CONTROL_PREFIX = '/__control';
 
@@ -192,6 +245,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let faults: Array<FaultSpec & { remaining: number }> = [];
   let log: RecordedRequest[] = [];
   let tasks = new Map<string, SandboxTask>();
+  let runs = new Map<string, SandboxRun>();
+  /** Comments by task id, in the order stored. */
+  let comments = new Map<string, SandboxComment[]>();
+  /** Form field values by task id, then field id. */
+  let fieldValues = new Map<string, Map<string, unknown>>();
+  /** When the API's comment route let a request through, by organization (ms), for the hourly cap. */
+  let commentHits = new Map<string, number[]>();
   let seq = 0;
   let incrementId = 0;
   let toggles = { validation: 0, owners: 0, dates: 0 };
@@ -264,6 +324,60 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     addTask({ title: 'Remove the legacy importer', status: 'completed', owners: { users: [1003], guests: [], groups: [] } });
   }
 
+  function isCompleted(task: SandboxTask): boolean {
+    return task.completed_at !== null || task.status === 'completed' || task.status === 'complete';
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Processes, comments, form fields
+
+  function addRun(input: SandboxRunInput): SandboxRun {
+    if (input === null || typeof input !== 'object' || typeof input.name !== 'string') throw new Error('A run needs a name.');
+    if (input.id !== undefined && (typeof input.id !== 'string' || input.id.trim() === '')) throw new Error('A run id must be text.');
+    const run: SandboxRun = { id: input.id ?? randomBytes(16).toString('hex'), name: input.name };
+    runs.set(run.id, run);
+    return run;
+  }
+
+  function storeComment(task: SandboxTask, input: SandboxCommentInput): SandboxComment {
+    const comment: SandboxComment = {
+      id: randomBytes(16).toString('hex'),
+      content: input.content,
+      author_id: input.authorId ?? seed.user.id,
+      created_at: input.createdAt === undefined ? now() : new Date(input.createdAt).toISOString(),
+      label: input.label ?? 'comment',
+    };
+    comments.set(task.id, [...(comments.get(task.id) ?? []), comment]);
+    return comment;
+  }
+
+  /**
+   * The task's form fields as a create sent them (`extra.form_fields`), objects only. Each gets a
+   * 32-hex id the first time it is read, kept in the stored field, so its id is the same in every answer.
+   */
+  function formFieldsOf(task: SandboxTask): Array<Record<string, unknown>> {
+    const fields = task.extra['form_fields'];
+    if (!Array.isArray(fields)) return [];
+    const objects = fields.filter((field): field is Record<string, unknown> => isObject(field));
+    for (const field of objects) {
+      const id = field['id'];
+      if (!((typeof id === 'string' && id !== '') || typeof id === 'number')) field['id'] = randomBytes(16).toString('hex');
+    }
+    return objects;
+  }
+
+  function setFieldValue(taskId: string, key: string, value: unknown): Record<string, unknown> {
+    const task = requireStored(taskId);
+    const fields = formFieldsOf(task);
+    const field = fields.find((f) => String(f['id']) === key) ?? fields.find((f) => f['label'] === key);
+    if (!field) throw new Error(`Task ${taskId} has no form field ${key}.`);
+    const values = fieldValues.get(task.id) ?? new Map<string, unknown>();
+    if (value === undefined) values.delete(String(field['id']));
+    else values.set(String(field['id']), structuredClone(value));
+    fieldValues.set(task.id, values);
+    return renderFormField(task, field);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Rendering
 
@@ -290,8 +404,60 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
 
-  function renderTask(task: SandboxTask): Record<string, unknown> {
+  /** The relations a `with=` query names (comma-separated). */
+  function includesOf(query: Record<string, string>): ReadonlySet<string> {
+    return new Set((query['with'] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''));
+  }
+
+  function renderFormField(task: SandboxTask, field: Record<string, unknown>): Record<string, unknown> {
+    const id = field['id'];
+    return {
+      id,
+      label: field['label'],
+      field_type: field['field_type'],
+      value: fieldValues.get(task.id)?.get(String(id)) ?? null,
+      required: field['required'],
+    };
+  }
+
+  function renderThread(comment: SandboxComment, dateForm: Exclude<DateForm, 'alternate'>): Record<string, unknown> {
+    return {
+      id: comment.id,
+      content: comment.content,
+      author_id: comment.author_id,
+      created_at: renderDate(comment.created_at, dateForm),
+      label: comment.label,
+    };
+  }
+
+  /**
+   * The relations `with=` asked for, each wrapped in `{ data }` as Tallyfy wraps them. Threads come
+   * newest first: Tallyfy promises no order, so a client that assumes oldest first fails here. A task
+   * with no known process still carries `run` when it was asked for, as `{ data: null }`: the answer
+   * then tells "asked, and there is none" from "not asked", and a client that reads `run.data.name`
+   * without looking fails here rather than in Tallyfy.
+   */
+  function renderRelations(task: SandboxTask, include: ReadonlySet<string>, dateForm: Exclude<DateForm, 'alternate'>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (include.has('run')) {
+      const run = task.run_id === null ? undefined : runs.get(task.run_id);
+      out['run'] = { data: run ? { id: run.id, name: run.name } : null };
+    }
+    if (include.has('threads')) {
+      const newestFirst = [...(comments.get(task.id) ?? [])].reverse().sort((a, b) => b.created_at.localeCompare(a.created_at));
+      out['threads'] = { data: newestFirst.map((comment) => renderThread(comment, dateForm)) };
+    }
+    if (include.has('form_fields')) {
+      out['form_fields'] = { data: formFieldsOf(task).map((field) => renderFormField(task, field)) };
+    }
+    return out;
+  }
+
+  /** A task answer; the relations in `include` (from `with=`) too, and no others. */
+  function renderTask(task: SandboxTask, include: ReadonlySet<string> = new Set()): Record<string, unknown> {
     const dateForm = pickForm(behavior.dateForm, ['z', 'offset', 'millis', 'space'] as const, 'dates');
+    // The form fields a create sent are a relation: rendered by `renderRelations`, only when asked for.
+    const { form_fields: _formFields, ...extra } = task.extra;
     const ownersForm = pickForm(behavior.ownersForm, ['objects', 'ids'] as const, 'owners');
     const users =
       ownersForm === 'ids'
@@ -301,7 +467,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             return { id, full_name: member?.full_name ?? `User ${id}`, profile_pic: member?.profile_pic ?? null };
           });
     return {
-      ...task.extra,
+      ...extra,
       id: task.id,
       increment_id: task.increment_id,
       title: task.title,
@@ -322,6 +488,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tags: [...task.tags],
       position: 0,
       everyone_must_complete: task.extra['everyone_must_complete'] ?? false,
+      ...renderRelations(task, include, dateForm),
     };
   }
 
@@ -596,7 +763,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
   }
 
-  /** The documented `sort` values this stand-in knows: `newest` (created, newest first), `deadline`, `-deadline`. */
+  /**
+   * The documented `sort` values this stand-in knows: `newest` (created, newest first), `deadline`,
+   * `-deadline`. Any other (`problems` among them) leaves the list as it is.
+   */
   function sortTasks(list: SandboxTask[], sort: string): SandboxTask[] {
     const by = (key: (t: SandboxTask) => string, descending: boolean) =>
       [...list].sort((a, b) => (descending ? key(b).localeCompare(key(a)) : key(a).localeCompare(key(b))) || (descending ? b.increment_id - a.increment_id : a.increment_id - b.increment_id));
@@ -684,6 +854,71 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     task.last_updated = now();
   }
 
+  /**
+   * `status` of `me/tasks`: `active` (not completed), `completed`, `overdue` (open, past its deadline).
+   * Any other value (`due_soon` or `due-soon`, `hasproblem`, a typo) filters nothing: Tallyfy may answer
+   * a value it does not know with every task, so a client must group and filter on its own side.
+   */
+  function myStatusFilter(status: string | undefined): (task: SandboxTask) => boolean {
+    switch (status) {
+      case 'active':
+        return (task) => !isCompleted(task);
+      case 'completed':
+        return isCompleted;
+      case 'overdue':
+        return (task) => !isCompleted(task) && Date.parse(task.deadline) < Date.now();
+      default:
+        return () => true;
+    }
+  }
+
+  /**
+   * The hourly cap of the comment route, per organization: it lets 120 requests through in any hour
+   * (each counts, whatever its answer) and answers the next with 429, `code: "RATE_LIMIT_EXCEEDED"`
+   * and a Retry-After until the oldest of them leaves the hour. Undefined when the request may go on.
+   */
+  function commentCap(org: string): HandlerResult | undefined {
+    const at = Date.now();
+    const hits = (commentHits.get(org) ?? []).filter((hit) => hit > at - HOUR_MS);
+    commentHits.set(org, hits);
+    const oldest = hits[0];
+    if (oldest !== undefined && hits.length >= COMMENTS_PER_HOUR) {
+      return {
+        status: 429,
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil((oldest + HOUR_MS - at) / 1000))) },
+        body: { error: true, message: `You can post at most ${COMMENTS_PER_HOUR} comments an hour.`, code: 'RATE_LIMIT_EXCEEDED' },
+      };
+    }
+    hits.push(at);
+    return undefined;
+  }
+
+  /**
+   * `POST …/tasks/{id}/comment { content, label?, state? }`, for one-off and process tasks alike (not
+   * archived ones). `content` is stored as sent, by the token's user; `state` is not kept; the task
+   * itself is left as it was. The answer is 201 with the new thread, as a task's creation answers (no
+   * source says which 2xx a comment gets: the client reads any the same way).
+   */
+  function postComment(org: string, id: string, body: unknown): HandlerResult {
+    const capped = commentCap(org);
+    if (capped) return capped;
+    const task = orgTask(org, id, false);
+    if (!task) return notFoundResource('Task');
+    const b = isObject(body) ? body : {};
+    const { errors, fail } = errorList();
+    const content = typeof b['content'] === 'string' ? b['content'] : '';
+    if (content.trim() === '') fail('content', 'The content field is required.');
+    const label = b['label'];
+    const labelGiven = label !== undefined && label !== null;
+    if (labelGiven && !(typeof label === 'string' && (COMMENT_LABELS as readonly string[]).includes(label))) {
+      fail('label', 'The selected label is invalid.');
+    }
+    if (Object.keys(errors).length > 0) return { status: 422, body: validationBody(errors) };
+    const comment = storeComment(task, labelGiven ? { content, label: String(label) } : { content });
+    const dateForm = pickForm(behavior.dateForm, ['z', 'offset', 'millis', 'space'] as const, 'dates');
+    return { status: 201, body: { data: renderThread(comment, dateForm) } };
+  }
+
   function route(method: string, path: string, query: Record<string, string>, body: unknown): HandlerResult {
     const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
     if (parts[0] === 'me') {
@@ -719,7 +954,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           if (query['created']) list = list.filter(createdWithin(query['created']));
           if (query['sort']) list = sortTasks(list, query['sort']);
           const page = paginate(list, path, query);
-          return { status: 200, body: { data: page.data.map(renderTask), meta: page.meta } };
+          const include = includesOf(query);
+          return { status: 200, body: { data: page.data.map((task) => renderTask(task, include)), meta: page.meta } };
         }
         if (rest.length === 0 && method === 'POST') {
           const { errors, task } = validateCreate(body);
@@ -730,8 +966,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const id = rest[0] ?? '';
         if (rest.length === 1 && method === 'GET') {
           const task = orgTask(org, id);
-          return task ? { status: 200, body: { data: renderTask(task) } } : notFoundResource('Task');
+          return task ? { status: 200, body: { data: renderTask(task, includesOf(query)) } } : notFoundResource('Task');
         }
+        if (rest.length === 2 && rest[1] === 'comment' && method === 'POST') return postComment(org, id, body);
         if (rest.length === 1 && method === 'PUT') {
           // One-off tasks only: an archived task is not found, and a process task takes its run's route.
           return updateTask(oneOffTask(id), body, 'one-off');
@@ -761,11 +998,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       case 'me': {
         if (rest.length === 1 && rest[0] === 'tasks' && method === 'GET') {
           const groupsOfMe = seed.groups.filter((g) => g.members.includes(seed.user.id)).map((g) => g.id);
-          const list = orgTasks().filter(
-            (t) => t.owners.users.includes(seed.user.id) || t.owners.groups.some((g) => groupsOfMe.includes(g)),
-          );
+          let list = orgTasks()
+            .filter((t) => t.owners.users.includes(seed.user.id) || t.owners.groups.some((g) => groupsOfMe.includes(g)))
+            .filter(myStatusFilter(query['status']));
+          if (query['sort']) list = sortTasks(list, query['sort']);
           const page = paginate(list, path, query);
-          return { status: 200, body: { data: page.data.map(renderTask), meta: page.meta } };
+          const include = includesOf(query);
+          return { status: 200, body: { data: page.data.map((task) => renderTask(task, include)), meta: page.meta } };
         }
         return notFoundEndpoint();
       }
@@ -781,7 +1020,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (rest[1] === 'completed-tasks') return completedTasks(method, rest.slice(2), body, inRun);
         if (rest[1] === 'tasks' && rest.length === 3 && method === 'GET') {
           const task = inRun(rest[2] ?? '');
-          return task ? { status: 200, body: { data: renderTask(task) } } : notFoundResource('Task');
+          return task ? { status: 200, body: { data: renderTask(task, includesOf(query)) } } : notFoundResource('Task');
         }
         if (rest[1] === 'tasks' && rest.length === 3 && method === 'PUT') return updateTask(inRun(rest[2] ?? ''), body, 'process');
         return notFoundEndpoint();
@@ -877,7 +1116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             ? new Date(Date.now() + seconds * 1000).toUTCString()
             : String(seconds);
         }
-        return { status: 429, headers, body: { message: 'Too Many Attempts.' } };
+        return { status: 429, headers, body: fault.body ?? { message: 'Too Many Attempts.' } };
       }
       case 'unauthorized':
         return { status: 401, body: { message: 'Unauthenticated.' } };
@@ -1027,6 +1266,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, result, requestHeaders);
   }
 
+  /** `/__control/tasks/{id}/comments` (GET, POST) and `/__control/tasks/{id}/fields/{id or label}` (PUT `{ value }`). */
+  function taskPartControl(method: string, id: string, part: string, key: string | undefined, body: unknown): HandlerResult {
+    if (part === 'comments' && key === undefined && method === 'GET') return { status: 200, body: control.comments(id) };
+    if (part === 'comments' && key === undefined && method === 'POST') {
+      return { status: 201, body: control.addComment(id, body as SandboxCommentInput) };
+    }
+    if (part === 'fields' && key !== undefined && method === 'PUT') {
+      const value = isObject(body) ? body['value'] : undefined;
+      return { status: 200, body: control.setFieldValue(id, key, value) };
+    }
+    return { status: 404, body: { error: 'Unknown control endpoint.' } };
+  }
+
   async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type' };
@@ -1046,7 +1298,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const ok = (value: unknown): HandlerResult => ({ status: 200, body: value ?? {} });
     let result: HandlerResult;
     try {
-      const [what, id] = parts;
+      const [what, id, part, key] = parts;
       if (what === undefined && method === 'GET') {
         result = ok({ url: sandbox.url, token, orgId, seed, behavior });
       } else if (what === 'faults') {
@@ -1076,6 +1328,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           control.clearRequests();
           result = ok([]);
         } else result = { status: 405, body: { error: 'Method not allowed.' } };
+      } else if (what === 'tasks' && id !== undefined && part !== undefined) {
+        result = taskPartControl(method, id, part, key, body);
+      } else if (what === 'runs') {
+        if (id === undefined && method === 'GET') result = ok(control.runs());
+        else if (id === undefined && method === 'POST') result = { status: 201, body: control.addRun(body as SandboxRunInput) };
+        else result = { status: 405, body: { error: 'Method not allowed.' } };
       } else if (what === 'tasks') {
         if (id === undefined && method === 'GET') result = ok(control.tasks(url.searchParams.get('orgId') ?? undefined));
         else if (id === undefined && method === 'POST') result = { status: 201, body: control.addTask(body as SandboxTaskInput) };
@@ -1193,7 +1451,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (input === null || typeof input !== 'object' || typeof input.title !== 'string') {
         throw new Error('A task needs a title.');
       }
-      return structuredClone(addTask(input));
+      // A copy: the sandbox writes into what it stores (form field ids), never into the caller's objects.
+      return structuredClone(addTask(structuredClone(input)));
     },
     updateTask(id, patch) {
       const task = requireStored(id);
@@ -1209,6 +1468,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     removeTask(id) {
       return tasks.delete(id);
+    },
+    runs() {
+      return [...runs.values()].map((run) => ({ ...run }));
+    },
+    addRun(input) {
+      return { ...addRun(input) };
+    },
+    comments(taskId) {
+      return (comments.get(taskId) ?? []).map((comment) => ({ ...comment }));
+    },
+    addComment(taskId, input) {
+      if (input === null || typeof input !== 'object' || typeof input.content !== 'string') throw new Error('A comment needs content.');
+      return { ...storeComment(requireStored(taskId), input) };
+    },
+    setFieldValue(taskId, field, value) {
+      return structuredClone(setFieldValue(taskId, field, value));
     },
     behavior() {
       return { ...behavior };
@@ -1227,6 +1502,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       this.releaseLate();
       log = [];
       tasks = new Map();
+      runs = new Map();
+      comments = new Map();
+      fieldValues = new Map();
+      commentHits = new Map();
       incrementId = 0;
       toggles = { validation: 0, owners: 0, dates: 0 };
       if (options.demoTasks) seedDemoTasks();

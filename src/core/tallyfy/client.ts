@@ -1,4 +1,5 @@
 // The Tallyfy API client: pure TypeScript on the global fetch, no editor dependency.
+import { parseTaskComment, type TaskComment } from './details';
 import { TallyfyError, type FieldErrors } from './errors';
 import { segment, Transport, type ApiRequest, type Logger, type QueryValue, type TransportOptions } from './http';
 import {
@@ -57,6 +58,18 @@ export interface ListTasksOptions extends PageOptions {
   readonly createdBetween?: { readonly from: string; readonly to: string } | undefined;
   /** `sort`: `newest` (newest created first), `deadline`, or `-deadline`. Without it, no order is promised. */
   readonly sort?: 'newest' | 'deadline' | '-deadline' | undefined;
+}
+
+export interface ListMyTasksOptions extends PageOptions {
+  /**
+   * `status`: `active` (not completed), `completed`, or `overdue` (open, past the deadline). Tallyfy
+   * may answer a value it does not know with every task, so only these are offered.
+   */
+  readonly status?: 'active' | 'completed' | 'overdue' | undefined;
+  /** `sort`: `deadline`, `-deadline`, or `newest` (newest created first). Without it, no order is promised. */
+  readonly sort?: 'deadline' | '-deadline' | 'newest' | undefined;
+  /** Relations to include in each task (`with=`, e.g. `['run']`). */
+  readonly with?: readonly string[] | undefined;
 }
 
 export interface Page<T> {
@@ -137,7 +150,8 @@ export class TallyfyClient {
    * when given, e.g. `['summary', 'tags']`).
    */
   async getTask(orgId: string, taskId: string, options: CallOptions & TaskKind & { readonly with?: readonly string[] } = {}): Promise<Task> {
-    const query = options.with !== undefined && options.with.length > 0 ? { with: options.with.join(',') } : undefined;
+    const include = withText(options.with);
+    const query = include === undefined ? undefined : { with: include };
     const body = await this.get(`${this.kindPath(orgId, options)}/tasks/${segment(taskId, 'task id')}`, query, options);
     return requireTask(body);
   }
@@ -169,9 +183,36 @@ export class TallyfyClient {
     return this.list(`${this.orgPath(orgId)}/tasks`, query, parseTask, options);
   }
 
-  /** `GET /organizations/{org}/me/tasks`: tasks assigned to the token's user. */
-  listMyTasks(orgId: string, options: PageOptions = {}): Promise<Page<Task>> {
-    return this.list(`${this.orgPath(orgId)}/me/tasks`, {}, parseTask, options);
+  /** `GET /organizations/{org}/me/tasks?status=&sort=&with=&page=&per_page=`: tasks assigned to the token's user. */
+  listMyTasks(orgId: string, options: ListMyTasksOptions = {}): Promise<Page<Task>> {
+    const query: Record<string, QueryValue> = {};
+    if (options.status) query['status'] = options.status;
+    if (options.sort) query['sort'] = options.sort;
+    const include = withText(options.with);
+    if (include !== undefined) query['with'] = include;
+    return this.list(`${this.orgPath(orgId)}/me/tasks`, query, parseTask, options);
+  }
+
+  /**
+   * `POST /organizations/{org}/tasks/{id}/comment { content }`, for one-off and process tasks alike.
+   * `content` goes as given: Tallyfy stores it as HTML, and only `@[user id]` markup in it notifies
+   * anyone. Blank content throws a `validation` error with a field error on `content` and sends nothing.
+   * A create (Tallyfy has no idempotency key): never resent when its outcome is unknown, so a lost
+   * answer is an `outcome-unknown` error; read the task's threads before posting again. Past Tallyfy's
+   * 120 comments an hour per organization, a `rate-limited` error for which `isHourlyCap` is true, at
+   * once. Returns the comment when the answer carries one.
+   */
+  async commentOnTask(orgId: string, taskId: string, content: string, options: CallOptions = {}): Promise<TaskComment | undefined> {
+    const path = `${this.taskPath(orgId, taskId)}/comment`;
+    if (typeof content !== 'string' || content.trim() === '') {
+      throw new TallyfyError('validation', 'The comment is empty; nothing was sent.', { fieldErrors: { content: ['Comment is required.'] } });
+    }
+    const response = await this.transport.send({ method: 'POST', path, body: { content }, mode: 'create', signal: options.signal });
+    const comment = parseTaskComment(dataOf(response.body, false));
+    if (comment === undefined) {
+      this.log?.warn(`The ${response.status} answer to a comment could not be read as a comment.`);
+    }
+    return comment;
   }
 
   /**
@@ -335,6 +376,12 @@ function validBody<T>(validation: { readonly ok: true; readonly body: T } | { re
 function clampPerPage(value: number | undefined): number | undefined {
   if (value === undefined || !Number.isFinite(value)) return undefined;
   return Math.min(PER_PAGE_MAX, Math.max(1, Math.floor(value)));
+}
+
+/** The `with=` value for these relations (comma-separated), or undefined for none. */
+function withText(names: readonly string[] | undefined): string | undefined {
+  const list = (names ?? []).map((name) => name.trim()).filter((name) => name !== '');
+  return list.length === 0 ? undefined : list.join(',');
 }
 
 function searchQuery(options: SearchOptions): Record<string, QueryValue> {

@@ -18,6 +18,12 @@ export type TallyfyErrorKind =
   | 'bad-response'
   | 'request-failed';
 
+/**
+ * The `code` of a 429 from one of Tallyfy's hourly caps (comments: 120 an hour per organization), as
+ * opposed to the short throttling of bursts: waiting a few seconds does not help.
+ */
+export const HOURLY_CAP_CODE = 'RATE_LIMIT_EXCEEDED';
+
 /** The key of `fieldErrors` for messages that belong to no field. */
 export const FORM_ERROR_KEY = '_form';
 
@@ -73,6 +79,15 @@ export function isTallyfyError(value: unknown, kind?: TallyfyErrorKind): value i
 }
 
 /**
+ * True for a `rate-limited` error from an hourly cap ({@link HOURLY_CAP_CODE}): the transport does not
+ * retry it, and `retryAfterSeconds` (when Tallyfy sent one) says when the cap lets the next one through,
+ * which can be most of an hour away. Say so rather than "try again".
+ */
+export function isHourlyCap(value: unknown): value is TallyfyError {
+  return isTallyfyError(value, 'rate-limited') && value.code === HOURLY_CAP_CODE;
+}
+
+/**
  * What happened, in plain English, for logs and for the callers of the public API. What the user reads,
  * with what to do about it, the editor says in their language (src/editor/errors.ts).
  */
@@ -92,6 +107,11 @@ export function defaultMessage(kind: TallyfyErrorKind, details: TallyfyErrorDeta
     case 'conflict':
       return `Tallyfy refused the change: the item changed meanwhile (${http(409)}).`;
     case 'rate-limited':
+      if (details.code === HOURLY_CAP_CODE) {
+        return details.retryAfterSeconds !== undefined && details.retryAfterSeconds > 0
+          ? `Tallyfy's hourly limit for this action is reached (${http(429)}); the next one is taken in ${formatWait(details.retryAfterSeconds)}.`
+          : `Tallyfy's hourly limit for this action is reached (${http(429)}).`;
+      }
       return details.retryAfterSeconds !== undefined && details.retryAfterSeconds > 0
         ? `Too many requests to Tallyfy (${http(429)}); it asks to wait ${formatWait(details.retryAfterSeconds)}.`
         : `Too many requests to Tallyfy (${http(429)}).`;

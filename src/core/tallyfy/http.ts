@@ -1,7 +1,7 @@
 // One request to the Tallyfy API with the project's policy: headers, token only to allowed hosts,
 // per-attempt time-out, caller cancellation, bounded retries, and typed errors.
 import { checkBaseUrl, type BaseUrlCheck } from './baseUrl';
-import { parseErrorBody, parseRetryAfter, safeServerMessage, TallyfyError } from './errors';
+import { HOURLY_CAP_CODE, parseErrorBody, parseRetryAfter, safeServerMessage, TallyfyError } from './errors';
 
 /** Plain message functions; the token never reaches them. */
 export interface Logger {
@@ -25,7 +25,7 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export interface RetryPolicy {
   /** Tries in all, first one included. Default 3. */
   readonly maxAttempts?: number;
-  /** A 429 asking to wait longer than this is not retried. Default 60. */
+  /** A 429 asking to wait longer than this is not retried (nor is an hourly cap's, at all). Default 60. */
   readonly maxRetryAfterSeconds?: number;
   /** First back-off delay before jitter. Default 500 ms. */
   readonly baseDelayMs?: number;
@@ -213,7 +213,10 @@ export class Transport {
 
       if (status === 429) {
         const retryAfter = parseRetryAfter(retryAfterHeader, this.now());
-        const canWait = retryAfter === undefined || retryAfter <= this.maxRetryAfterSeconds;
+        // An hourly cap fails at once: its slot can be most of an hour away, and retrying before then
+        // (without a Retry-After, after a back-off) only spends another request against the cap.
+        const hourlyCap = parsed.code === HOURLY_CAP_CODE;
+        const canWait = !hourlyCap && (retryAfter === undefined || retryAfter <= this.maxRetryAfterSeconds);
         if (attempt < this.maxAttempts && canWait) {
           const waitMs = retryAfter === undefined ? this.backoffMs(attempt) : Math.ceil(retryAfter * 1000);
           this.log.info(`Rate limited by Tallyfy; waiting ${Math.round(waitMs / 100) / 10} s before trying ${label} again.`);

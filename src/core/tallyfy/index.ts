@@ -2,6 +2,7 @@
 export * from './baseUrl';
 export * from './client';
 export * from './dates';
+export * from './details';
 export * from './errors';
 export { defaultSleep, silentLogger, type Logger, type RetryPolicy, type Sleep, type TransportOptions } from './http';
 export * from './links';

@@ -412,7 +412,11 @@ export interface Task {
   readonly raw: Readonly<Record<string, unknown>>;
 }
 
-function toUser(value: unknown): TaskUser | undefined {
+/**
+ * A user as answers carry one: an id (a number, or digits as text), or an object with `id` and a name
+ * (`full_name`, else `first_name` and `last_name`). Undefined without a whole-number id.
+ */
+export function parseTaskUser(value: unknown): TaskUser | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) {
     return { id: value };
   }
@@ -496,7 +500,7 @@ export function parseTask(value: unknown): Task | undefined {
     runId: idText(t['run_id']),
     stepId: idText(t['step_id']),
     owners: {
-      users: listOf(owners['users'], toUser),
+      users: listOf(owners['users'], parseTaskUser),
       guests: listOf(owners['guests'], toGuest),
       groups: listOf(owners['groups'], toGroup),
     },
@@ -627,7 +631,7 @@ export function parseGroup(value: unknown): Group | undefined {
     id,
     name: text(r['name']) ?? id,
     description: text(r['description']),
-    members: listOf(r['members'], (item) => toUser(item)?.id),
+    members: listOf(r['members'], (item) => parseTaskUser(item)?.id),
     guests: listOf(r['guests'], toGuest),
   });
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { isTallyfyError } from '../../../src/core/tallyfy/errors';
+import { taskComments, taskProcess } from '../../../src/core/tallyfy/details';
+import { isHourlyCap, isTallyfyError } from '../../../src/core/tallyfy/errors';
+import { COMMENTS_PER_HOUR } from '../../sandbox/server';
 import { makeClient, rejection, useSandbox, validInput } from './helpers';
 
 describe('tallyfy client against the sandbox', () => {
@@ -210,5 +212,122 @@ describe('tallyfy client against the sandbox', () => {
     const error = await rejection(() => client.getTask(sandbox.current.orgId, '  '));
     assert.ok(isTallyfyError(error, 'configuration'));
     assert.equal(sandbox.current.requests().length, 0);
+  });
+  it('lists my tasks with status, sort and with=run in the query', async () => {
+    const { client } = makeClient(sandbox.current);
+    const org = sandbox.current.orgId;
+    const run = sandbox.current.addRun({ name: 'Release 2.0' });
+    sandbox.current.addTask({ title: 'step', run_id: run.id, is_oneoff: false, deadline: '2031-01-02T00:00:00.000Z' });
+    sandbox.current.addTask({ title: 'first', deadline: '2031-01-01T00:00:00.000Z' });
+    sandbox.current.addTask({ title: 'done', status: 'completed' });
+    const page = await client.listMyTasks(org, { status: 'active', sort: 'deadline', with: ['run', ' '], perPage: 5 });
+    assert.deepEqual(sandbox.current.requests()[0]?.query, { status: 'active', sort: 'deadline', with: 'run', page: '1', per_page: '5' });
+    assert.deepEqual(page.items.map((t) => t.title), ['first', 'step']);
+    assert.deepEqual(page.items.map((t) => taskProcess(t.raw)), [undefined, { id: run.id, name: 'Release 2.0' }]);
+    await client.listMyTasks(org, { perPage: 3 });
+    assert.deepEqual(sandbox.current.requests()[1]?.query, { page: '1', per_page: '3' });
+  });
+
+  describe('commentOnTask', () => {
+    const commentPath = '/organizations/*/tasks/*/comment';
+
+    it('sends { content } once, as given, and reads the comment back', async () => {
+      const { client } = makeClient(sandbox.current);
+      const org = sandbox.current.orgId;
+      const task = sandbox.current.addTask({ title: 'Discuss' });
+      const comment = await client.commentOnTask(org, task.id, '<p>Ship it</p>\n');
+      const posts = sandbox.current.requests({ method: 'POST' });
+      assert.deepEqual(posts.map((r) => [r.path, r.body]), [[`/organizations/${org}/tasks/${task.id}/comment`, { content: '<p>Ship it</p>\n' }]]);
+      assert.equal(comment?.content, '<p>Ship it</p>\n');
+      assert.equal(comment?.authorId, 1001);
+      assert.equal(comment?.label, 'comment');
+      assert.match(comment?.createdAt ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      assert.equal(sandbox.current.comments(task.id).length, 1);
+      sandbox.current.addComment(task.id, { content: 'Earlier, in the web app', createdAt: '2020-01-01T00:00:00Z', authorId: 1002 });
+      const read = await client.getTask(org, task.id, { with: ['threads'] });
+      assert.deepEqual(taskComments(read.raw).map((c) => [c.content, c.authorId]), [
+        ['Earlier, in the web app', 1002],
+        ['<p>Ship it</p>\n', 1001],
+      ]);
+    });
+
+    it('comments on a process task through the organization\'s route, and reads a 200 answer too', async () => {
+      const { client } = makeClient(sandbox.current);
+      const org = sandbox.current.orgId;
+      const step = sandbox.current.addTask({ title: 'Step', run_id: 'ab'.repeat(16), is_oneoff: false });
+      sandbox.current.injectFault({ kind: 'status', status: 200, commit: true, path: commentPath, body: { data: { id: 'c1', content: 'Done', user: { data: { id: 1001, full_name: 'Ada Lovelace' } } } } });
+      const comment = await client.commentOnTask(org, step.id, 'Done');
+      assert.deepEqual(comment, { id: 'c1', content: 'Done', authorId: 1001, authorName: 'Ada Lovelace' });
+      assert.equal(sandbox.current.requests()[0]?.path, `/organizations/${org}/tasks/${step.id}/comment`);
+      assert.equal(sandbox.current.comments(step.id).length, 1);
+    });
+
+    it('sends nothing for blank content: a validation error on content', async () => {
+      const { client } = makeClient(sandbox.current);
+      const task = sandbox.current.addTask({ title: 'Quiet' });
+      for (const content of ['', '  \n\t']) {
+        const error = await rejection(() => client.commentOnTask(sandbox.current.orgId, task.id, content));
+        assert.ok(isTallyfyError(error, 'validation'));
+        assert.ok(error.fieldErrors?.['content']?.length);
+      }
+      assert.equal(sandbox.current.requests().length, 0);
+    });
+
+    it('is outcome-unknown, and not resent, when the connection drops after Tallyfy stored it', async () => {
+      const { client, sleeps } = makeClient(sandbox.current);
+      const task = sandbox.current.addTask({ title: 'Flaky network' });
+      sandbox.current.injectFault({ kind: 'drop', commit: true, method: 'POST', path: commentPath });
+      const error = await rejection(() => client.commentOnTask(sandbox.current.orgId, task.id, 'Once only'));
+      assert.ok(isTallyfyError(error, 'outcome-unknown'));
+      assert.equal(sandbox.current.requests({ method: 'POST' }).length, 1);
+      assert.equal(sandbox.current.comments(task.id).length, 1);
+      assert.deepEqual(sleeps, []);
+    });
+
+    it('retries a short throttle after its Retry-After, as for any create, and stores the comment once', async () => {
+      const { client, sleeps } = makeClient(sandbox.current);
+      const task = sandbox.current.addTask({ title: 'Busy' });
+      sandbox.current.injectFault({ kind: 'rate-limit', retryAfter: 1, method: 'POST', path: commentPath });
+      await client.commentOnTask(sandbox.current.orgId, task.id, 'After a pause');
+      assert.deepEqual(sleeps, [1000]);
+      assert.equal(sandbox.current.requests({ method: 'POST' }).length, 2);
+      assert.equal(sandbox.current.comments(task.id).length, 1);
+    });
+
+    it(`fails at once past ${COMMENTS_PER_HOUR} comments an hour, with an error isHourlyCap recognises`, async () => {
+      const { client, sleeps } = makeClient(sandbox.current);
+      const org = sandbox.current.orgId;
+      const task = sandbox.current.addTask({ title: 'Chatty' });
+      for (let i = 0; i < COMMENTS_PER_HOUR; i++) await client.commentOnTask(org, task.id, `c${i}`);
+      sandbox.current.clearRequests();
+      const error = await rejection(() => client.commentOnTask(org, task.id, 'one too many'));
+      assert.ok(isHourlyCap(error));
+      assert.equal(error.kind, 'rate-limited');
+      assert.equal(error.code, 'RATE_LIMIT_EXCEEDED');
+      assert.ok((error.retryAfterSeconds ?? 0) > 3500, String(error.retryAfterSeconds));
+      assert.match(error.message, /hourly limit/);
+      assert.equal(sandbox.current.requests().length, 1, 'not retried');
+      assert.deepEqual(sleeps, []);
+      assert.equal(sandbox.current.comments(task.id).length, COMMENTS_PER_HOUR);
+      assert.equal(isHourlyCap(await rejection(() => client.getTask(org, 'f'.repeat(32)))), false);
+    });
+
+    it('does not retry an hourly cap whose Retry-After is short or missing', async () => {
+      const { client, sleeps } = makeClient(sandbox.current);
+      const task = sandbox.current.addTask({ title: 'Capped' });
+      const cap = { error: true, message: 'Hourly limit reached.', code: 'RATE_LIMIT_EXCEEDED' };
+      sandbox.current.injectFault({ kind: 'rate-limit', retryAfter: 2, body: cap, method: 'POST', path: commentPath, count: 3 });
+      const short = await rejection(() => client.commentOnTask(sandbox.current.orgId, task.id, 'Hello'));
+      assert.ok(isHourlyCap(short));
+      assert.equal(short.retryAfterSeconds, 2);
+      sandbox.current.clearFaults();
+      sandbox.current.injectFault({ kind: 'status', status: 429, body: cap, method: 'POST', path: commentPath, count: 3 });
+      const missing = await rejection(() => client.commentOnTask(sandbox.current.orgId, task.id, 'Hello'));
+      assert.ok(isHourlyCap(missing));
+      assert.equal(missing.retryAfterSeconds, undefined);
+      assert.equal(sandbox.current.requests().length, 2, 'one request each');
+      assert.deepEqual(sleeps, []);
+      assert.equal(sandbox.current.comments(task.id).length, 0);
+    });
   });
 });

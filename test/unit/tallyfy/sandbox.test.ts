@@ -1,6 +1,7 @@
 // The sandbox itself: the API quirks it must reproduce and its HTTP control interface.
 import assert from 'node:assert/strict';
-import { useSandbox } from './helpers';
+import { COMMENTS_PER_HOUR, OTHER_ORG_ID } from '../../sandbox/server';
+import { DAY_MS, useSandbox } from './helpers';
 
 describe('tallyfy sandbox', () => {
   const sandbox = useSandbox();
@@ -167,5 +168,187 @@ describe('tallyfy sandbox', () => {
     assert.equal(answer.status, 200);
     await completed;
     assert.equal(done, true);
+  });
+  describe('me/tasks', () => {
+    const mine = { users: [1001], guests: [], groups: [] };
+    const inFuture = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+
+    function seedMine() {
+      const s = sandbox.current;
+      const run = s.addRun({ name: 'Quarterly close' });
+      const later = s.addTask({ title: 'later', owners: mine, deadline: inFuture(5), created_at: '2030-01-03T00:00:00.000Z' });
+      const soon = s.addTask({ title: 'soon', owners: mine, deadline: inFuture(1), run_id: run.id, is_oneoff: false, created_at: '2030-01-01T00:00:00.000Z' });
+      const late = s.addTask({ title: 'late', owners: mine, deadline: inFuture(-1), created_at: '2030-01-02T00:00:00.000Z' });
+      s.addTask({ title: 'done', owners: mine, deadline: inFuture(-2), status: 'completed' });
+      s.addTask({ title: 'archived', owners: mine, archived_at: new Date().toISOString() });
+      s.addTask({ title: 'theirs', owners: { users: [1004], guests: [], groups: [] } });
+      return { run, later, soon, late };
+    }
+
+    const titles = async (query: string) => {
+      const answer = await api(`/organizations/${sandbox.current.orgId}/me/tasks${query}`);
+      assert.equal(answer.status, 200);
+      return (answer.body?.['data'] as Array<{ title: string }>).map((t) => t.title);
+    };
+
+    it('filters by the documented statuses, and answers any other with every task', async () => {
+      seedMine();
+      assert.deepEqual(await titles(''), ['later', 'soon', 'late', 'done']);
+      assert.deepEqual(await titles('?status=active'), ['later', 'soon', 'late']);
+      assert.deepEqual(await titles('?status=completed'), ['done']);
+      assert.deepEqual(await titles('?status=overdue'), ['late']);
+      for (const other of ['due_soon', 'due-soon', 'hasproblem', 'bogus']) {
+        assert.deepEqual(await titles(`?status=${other}`), ['later', 'soon', 'late', 'done'], other);
+      }
+    });
+
+    it('sorts by deadline either way and by newest, oldest first otherwise', async () => {
+      seedMine();
+      assert.deepEqual(await titles('?status=active&sort=deadline'), ['late', 'soon', 'later']);
+      assert.deepEqual(await titles('?status=active&sort=-deadline'), ['later', 'soon', 'late']);
+      assert.deepEqual(await titles('?status=active&sort=newest'), ['later', 'late', 'soon']);
+      assert.deepEqual(await titles('?status=active&sort=problems'), ['later', 'soon', 'late']);
+    });
+
+    it('includes the process with with=run, as { data }, and only then', async () => {
+      const { run } = seedMine();
+      sandbox.current.addTask({ title: 'unknown run', owners: mine, run_id: 'cd'.repeat(16), is_oneoff: false });
+      const plain = (await api(`/organizations/${sandbox.current.orgId}/me/tasks`)).body?.['data'] as Array<Record<string, unknown>>;
+      assert.ok(plain.every((task) => !('run' in task) && !('threads' in task) && !('form_fields' in task)));
+      const answer = await api(`/organizations/${sandbox.current.orgId}/me/tasks?status=active&with=run&per_page=100`);
+      const byTitle = new Map((answer.body?.['data'] as Array<Record<string, unknown>>).map((task) => [task['title'], task]));
+      assert.deepEqual(byTitle.get('soon')?.['run'], { data: { id: run.id, name: 'Quarterly close' } });
+      assert.deepEqual(byTitle.get('later')?.['run'], { data: null });
+      assert.deepEqual(byTitle.get('unknown run')?.['run'], { data: null });
+      assert.equal(byTitle.get('soon')?.['threads'], undefined);
+    });
+  });
+
+  describe('task relations (with=)', () => {
+    const formFields = [
+      { label: 'Decision', field_type: 'dropdown', required: true },
+      { label: 'Notes', field_type: 'textarea', required: false },
+    ];
+
+    async function created() {
+      const answer = await api(`/organizations/${sandbox.current.orgId}/tasks`, { method: 'POST', body: { ...validBody(), form_fields: formFields } });
+      return (answer.body?.['data'] as { id: string }).id;
+    }
+
+    it('renders threads and form_fields only when with names them, wrapped in { data }', async () => {
+      const id = await created();
+      sandbox.current.addComment(id, { content: '<p>First</p>', createdAt: '2030-01-01T10:00:00Z' });
+      const path = `/organizations/${sandbox.current.orgId}/tasks/${id}`;
+      const plain = (await api(path)).body?.['data'] as Record<string, unknown>;
+      for (const relation of ['threads', 'form_fields', 'run']) assert.equal(relation in plain, false, relation);
+      const tagsOnly = (await api(`${path}?with=tags`)).body?.['data'] as Record<string, unknown>;
+      assert.deepEqual(tagsOnly['tags'], []);
+      assert.equal('threads' in tagsOnly, false);
+
+      sandbox.current.configure({ dateForm: 'z' });
+      const full = (await api(`${path}?with=threads,form_fields`)).body?.['data'] as Record<string, { data: Array<Record<string, unknown>> }>;
+      assert.deepEqual(full['threads']?.data.map((t) => Object.keys(t).sort()), [['author_id', 'content', 'created_at', 'id', 'label']]);
+      assert.equal(full['threads']?.data[0]?.['created_at'], '2030-01-01T10:00:00Z');
+      const fields = full['form_fields']?.data ?? [];
+      assert.deepEqual(fields.map((f) => [f['label'], f['field_type'], f['required'], f['value']]), [
+        ['Decision', 'dropdown', true, null],
+        ['Notes', 'textarea', false, null],
+      ]);
+      assert.ok(fields.every((f) => /^[0-9a-f]{32}$/.test(String(f['id']))));
+      const again = (await api(`${path}?with=form_fields`)).body?.['data'] as Record<string, { data: Array<Record<string, unknown>> }>;
+      assert.deepEqual(again['form_fields']?.data.map((f) => f['id']), fields.map((f) => f['id']), 'stable ids');
+    });
+
+    it('renders the values setFieldValue captured, by label or id, on the task and run routes and in lists', async () => {
+      const id = await created();
+      const run = sandbox.current.addRun({ name: 'Onboarding' });
+      sandbox.current.updateTask(id, { run_id: run.id, is_oneoff: false });
+      const decision = sandbox.current.setFieldValue(id, 'Decision', { id: 1, text: 'Approved' });
+      sandbox.current.setFieldValue(id, String(decision['id']), { id: 2, text: 'Rejected' });
+      sandbox.current.setFieldValue(id, 'Notes', 'See <b>the log</b>');
+      assert.throws(() => sandbox.current.setFieldValue(id, 'Nope', 1), /no form field/);
+      const org = sandbox.current.orgId;
+      const onRun = (await api(`/organizations/${org}/runs/${run.id}/tasks/${id}?with=form_fields,run`)).body?.['data'] as Record<string, { data: unknown }>;
+      assert.deepEqual((onRun['form_fields']?.data as Array<{ value: unknown }>).map((f) => f.value), [{ id: 2, text: 'Rejected' }, 'See <b>the log</b>']);
+      assert.deepEqual(onRun['run'], { data: { id: run.id, name: 'Onboarding' } });
+      const listed = (await api(`/organizations/${org}/tasks?with=form_fields`)).body?.['data'] as Array<Record<string, { data: unknown[] }>>;
+      assert.equal(listed[0]?.['form_fields']?.data.length, 2);
+      const unlisted = (await api(`/organizations/${org}/tasks`)).body?.['data'] as Array<Record<string, unknown>>;
+      assert.equal('form_fields' in (unlisted[0] ?? {}), false);
+    });
+  });
+
+  describe('comments', () => {
+    const commentPath = (id: string, org = sandbox.current.orgId) => `/organizations/${org}/tasks/${id}/comment`;
+
+    it('stores a posted comment once, as sent, by the token\'s user, and answers 201 with the thread', async () => {
+      const task = sandbox.current.addTask({ title: 'Discuss' });
+      const content = '<p>Looks good @[1002]</p>  ';
+      const answer = await api(commentPath(task.id), { method: 'POST', body: { content } });
+      assert.equal(answer.status, 201);
+      const data = answer.body?.['data'] as Record<string, unknown>;
+      assert.match(String(data['id']), /^[0-9a-f]{32}$/);
+      assert.equal(data['content'], content);
+      assert.equal(data['author_id'], sandbox.current.seed.user.id);
+      assert.equal(data['label'], 'comment');
+      const stored = sandbox.current.comments(task.id);
+      assert.equal(stored.length, 1);
+      assert.equal(stored[0]?.content, content);
+      assert.equal(stored[0]?.id, data['id']);
+    });
+
+    it('takes comments on process tasks, a label, and refuses unknown tasks and blank content', async () => {
+      const run = sandbox.current.addRun({ name: 'Audit' });
+      const step = sandbox.current.addTask({ title: 'Step', run_id: run.id, is_oneoff: false });
+      const problem = await api(commentPath(step.id), { method: 'POST', body: { content: 'Blocked', label: 'problem' } });
+      assert.equal(problem.status, 201);
+      assert.equal(sandbox.current.comments(step.id)[0]?.label, 'problem');
+      assert.equal((await api(commentPath('f'.repeat(32)), { method: 'POST', body: { content: 'x' } })).status, 404);
+      sandbox.current.configure({ validationForm: 'laravel' });
+      const blank = await api(commentPath(step.id), { method: 'POST', body: { content: '  ' } });
+      assert.equal(blank.status, 422);
+      assert.deepEqual((blank.body?.['errors'] as Record<string, unknown>)['content'], ['The content field is required.']);
+      assert.equal((await api(commentPath(step.id), { method: 'POST', body: {} })).status, 422);
+      assert.equal((await api(commentPath(step.id), { method: 'POST', body: { content: 'x', label: 'rant' } })).status, 422);
+      assert.equal(sandbox.current.comments(step.id).length, 1);
+    });
+
+    it(`answers a comment request past ${COMMENTS_PER_HOUR} in an hour in an organization with 429 RATE_LIMIT_EXCEEDED`, async () => {
+      const task = sandbox.current.addTask({ title: 'Chatty' });
+      for (let i = 0; i < COMMENTS_PER_HOUR - 1; i++) {
+        assert.equal((await api(commentPath(task.id), { method: 'POST', body: { content: `c${i}` } })).status, 201);
+      }
+      assert.equal((await api(commentPath(task.id), { method: 'POST', body: { content: '' } })).status, 422, 'a refused one counts too');
+      const capped = await api(commentPath(task.id), { method: 'POST', body: { content: 'one more' } });
+      assert.equal(capped.status, 429);
+      assert.equal((capped.body as Record<string, unknown>)['error'], true);
+      assert.equal((capped.body as Record<string, unknown>)['code'], 'RATE_LIMIT_EXCEEDED');
+      const retryAfter = Number(capped.headers.get('retry-after'));
+      assert.ok(retryAfter > 3500 && retryAfter <= 3600, String(retryAfter));
+      assert.equal(sandbox.current.comments(task.id).length, COMMENTS_PER_HOUR - 1);
+      assert.notEqual((await api(commentPath(task.id, OTHER_ORG_ID), { method: 'POST', body: { content: 'x' } })).status, 429, 'per organization');
+      sandbox.current.reset();
+      const fresh = sandbox.current.addTask({ title: 'After reset' });
+      assert.equal((await api(commentPath(fresh.id), { method: 'POST', body: { content: 'again' } })).status, 201);
+    });
+
+    it('is controllable over HTTP: runs, comments and field values', async () => {
+      const run = (await control('/runs', 'POST', { name: 'Launch' })).body as { id: string; name: string };
+      assert.match(run.id, /^[0-9a-f]{32}$/);
+      assert.deepEqual((await control('/runs')).body, [run]);
+      const task = (await control('/tasks', 'POST', { title: 'T', run_id: run.id, is_oneoff: false, extra: { form_fields: [{ label: 'Due', field_type: 'date', required: false }] } })).body as { id: string };
+      const made = await control(`/tasks/${task.id}/comments`, 'POST', { content: 'From the web app', authorId: 1003, createdAt: '2030-02-01T08:00:00Z', label: 'advice' });
+      assert.equal(made.status, 201);
+      assert.deepEqual((await control(`/tasks/${task.id}/comments`)).body, [
+        { id: (made.body as { id: string }).id, content: 'From the web app', author_id: 1003, created_at: '2030-02-01T08:00:00.000Z', label: 'advice' },
+      ]);
+      const field = (await control(`/tasks/${task.id}/fields/Due`, 'PUT', { value: '2030-03-01T00:00:00Z' })).body as Record<string, unknown>;
+      assert.equal(field['value'], '2030-03-01T00:00:00Z');
+      assert.equal((await control(`/tasks/${task.id}/fields/Nope`, 'PUT', { value: 1 })).status, 400);
+      assert.equal((await control(`/tasks/${task.id}/comments`, 'POST', {})).status, 400);
+      assert.equal((await control('/reset', 'POST')).status, 200);
+      assert.deepEqual((await control('/runs')).body, []);
+      assert.deepEqual((await control(`/tasks/${task.id}/comments`)).body, []);
+    });
   });
 });
