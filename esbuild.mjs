@@ -1,7 +1,7 @@
-// Bundles the extension (Node, CommonJS), the scripts of the form and the review (browser) and, with
-// --tests, the suite that runs inside VS Code. --production minifies and drops source maps; --watch
-// rebuilds on change; --outdir DIR writes somewhere else than dist/; --metafile FILE writes what each
-// bundle of the extension host holds (esbuild's metafile of the split build).
+// Bundles the extension (Node, CommonJS), the scripts of the form, the review and the task details
+// (browser) and, with --tests, the suite that runs inside VS Code. --production minifies and drops
+// source maps; --watch rebuilds on change; --outdir DIR writes somewhere else than dist/; --metafile
+// FILE writes what each bundle of the extension host holds (esbuild's metafile of the split build).
 //
 // The extension host's code is split: dist/extension.js holds what start-up needs, each part in
 // src/editor/parts/ (imported with `import()` on first use) becomes dist/parts/<name>.js, and the code
@@ -137,9 +137,17 @@ const others = [
     format: 'iife',
     target: 'chrome120',
   },
+  {
+    entryPoints: ['src/webview/details/main.ts'],
+    outfile: join(outdir, 'details.js'),
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+  },
   // Each page's one style sheet, with what the pages share (media/base.css) taken in.
   { entryPoints: ['media/form.css'], outfile: join(outdir, 'form.css'), target: 'chrome120', sourcemap: false },
   { entryPoints: ['media/review.css'], outfile: join(outdir, 'review.css'), target: 'chrome120', sourcemap: false },
+  { entryPoints: ['media/details.css'], outfile: join(outdir, 'details.css'), target: 'chrome120', sourcemap: false },
 ];
 if (tests) {
   others.push({

@@ -38,7 +38,7 @@ export interface BundleSizes {
   /** Source modules that more than one of those bundles holds. */
   readonly duplicated: readonly string[];
   /** The bundles built on their own: the index's worker thread (its own realm) and the pages' scripts. */
-  readonly others: Readonly<Record<'indexWorker.js' | 'webview.js' | 'review.js', number>>;
+  readonly others: Readonly<Record<'indexWorker.js' | 'webview.js' | 'review.js' | 'details.js', number>>;
 }
 
 /** The bundles an output requires when it loads (not those it imports on first use), itself included. */
@@ -91,6 +91,7 @@ export async function measureBundles(): Promise<BundleSizes> {
         'indexWorker.js': statSync(join(dist, 'indexWorker.js')).size,
         'webview.js': statSync(join(dist, 'webview.js')).size,
         'review.js': statSync(join(dist, 'review.js')).size,
+        'details.js': statSync(join(dist, 'details.js')).size,
       },
     };
   } finally {
