@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { Commands, PanelTypes, Views } from './core/contract';
 import { RecordStore } from './core/records/store';
+import type { AssignedNode } from './core/assigned/nodes';
 import type { TreeNode } from './core/tasks/treeModel';
 import { createApi, type TallyfyTodoApi } from './editor/api';
 import { Session } from './editor/auth/session';
@@ -46,6 +47,8 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
   const deps = { log, presentError: (_id: string, error: unknown) => presentError(error, log) };
   const tasksData: LazyTreeData<TreeNode> = new LazyTreeData<TreeNode>((): Promise<unknown> => parts.get('tasks'));
   const tasksView = vscode.window.createTreeView(Views.tasks, { treeDataProvider: tasksData, showCollapseAll: true });
+  const assignedData = new LazyTreeData<AssignedNode>((): Promise<unknown> => parts.get('assigned'));
+  const assignedView = vscode.window.createTreeView(Views.assigned, { treeDataProvider: assignedData, showCollapseAll: true });
   const parts = new Parts({
     log,
     settings,
@@ -55,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     extensionUri: context.extensionUri,
     workspaceState: context.workspaceState,
     tasksTree: { view: tasksView, data: tasksData },
+    assignedTree: { view: assignedView, data: assignedData },
   });
 
   context.subscriptions.push(
@@ -64,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     tasks,
     tasksData,
     tasksView,
+    assignedData,
+    assignedView,
     parts,
     watchRecordFile(records, location.file, log),
     registerStatusBar(session),
@@ -76,6 +82,9 @@ export function activate(context: vscode.ExtensionContext): TallyfyTodoApi {
     parts.registerCommands(deps),
     vscode.window.registerWebviewPanelSerializer(PanelTypes.review, {
       deserializeWebviewPanel: async (panel, state: unknown) => (await parts.get('review')).restorePanel?.(panel, state),
+    }),
+    vscode.window.registerWebviewPanelSerializer(PanelTypes.details, {
+      deserializeWebviewPanel: async (panel, state: unknown) => (await parts.get('details')).restorePanel?.(panel, state),
     }),
     startPartsWhenNeeded(parts, tasks, session),
   );
@@ -109,11 +118,13 @@ function logActivation(log: Logger, version: string, activating: ClockReading): 
  * The parts whose work starts without a command. The TODO comments' part, once a text editor shows. The
  * Tasks view's, for someone who uses Tallyfy here (signed in, or with task records): its badge, the
  * refresh, the diagnostics and the index of linked TODOs; in a window of someone who does not, it loads
- * when the view first shows.
+ * when the view first shows. "Assigned to Me", once signed in (its badge).
  */
 function startPartsWhenNeeded(parts: Parts, tasks: TaskService, session: Session): vscode.Disposable {
   const startTasks = (): void => {
     if (tasks.createdTasks().length > 0 || session.state.kind === 'signed-in') parts.ensure('tasks');
+    // Its badge counts the overdue tasks assigned to the user, shown or not.
+    if (session.state.kind === 'signed-in') parts.ensure('assigned');
   };
   const startTodos = (editors: readonly vscode.TextEditor[]): void => {
     if (editors.length > 0) parts.ensure('todos');

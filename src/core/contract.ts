@@ -41,6 +41,12 @@ export const Commands = {
   removeCompletedTodo: 'tallyfy.removeCompletedTodo',
   /** The "Keep it" quick fix (not in the palette). */
   keepCompletedTodo: 'tallyfy.keepCompletedTodo',
+  /** Opens a task's details panel: a task id, a row of either view, or (from the palette) a task to choose. */
+  showTaskDetails: 'tallyfy.showTaskDetails',
+  // "Assigned to Me": its title bar, its "Load more" row and its rows' Complete (not in the palette but Refresh).
+  refreshAssigned: 'tallyfy.refreshAssigned',
+  loadMoreAssigned: 'tallyfy.loadMoreAssigned',
+  completeAssignedTask: 'tallyfy.completeAssignedTask',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -72,6 +78,10 @@ export const CommandTitles: Readonly<Record<CommandId, string>> = {
   [Commands.showFlat]: 'Show as List',
   [Commands.removeCompletedTodo]: 'Remove the TODO',
   [Commands.keepCompletedTodo]: 'Keep the TODO',
+  [Commands.showTaskDetails]: 'Show Task Details',
+  [Commands.refreshAssigned]: 'Refresh Assigned to Me',
+  [Commands.loadMoreAssigned]: 'Load More',
+  [Commands.completeAssignedTask]: 'Complete',
 };
 
 /** Commands that act on a task or a TODO given as arguments, hidden from the palette. */
@@ -92,6 +102,8 @@ export const PaletteHiddenCommands: readonly CommandId[] = [
   Commands.showFlat,
   Commands.removeCompletedTodo,
   Commands.keepCompletedTodo,
+  Commands.loadMoreAssigned,
+  Commands.completeAssignedTask,
 ];
 
 export const COMMAND_CATEGORY = 'Tallyfy';
@@ -130,17 +142,20 @@ export type Settings = { [K in SettingKey]: (typeof SettingDefaults)[K] };
 export const Views = {
   container: 'tallyfy',
   tasks: 'tallyfy.tasks',
+  assigned: 'tallyfy.assigned',
 } as const;
 
 /** The webview panels' types (a panel VS Code brings back after a reload names its type). */
 export const PanelTypes = {
   taskForm: 'tallyfy.taskForm',
   review: 'tallyfy.review',
+  details: 'tallyfy.taskDetails',
 } as const;
 
 export const ViewTitles = {
   [Views.container]: 'Tallyfy',
   [Views.tasks]: 'Tasks',
+  [Views.assigned]: 'Assigned to Me',
 } as const;
 
 /** Context keys the extension sets for `when` clauses. */

@@ -8,6 +8,7 @@ import { registerCommand, type CommandHandler, type ErrorPresenter } from './com
 import type { Logger } from './log';
 import type { SettingsReader } from './settings';
 import type { TaskService } from './taskService';
+import type { AssignedNode } from '../core/assigned/nodes';
 import type { TreeNode } from '../core/tasks/treeModel';
 import type { LazyTreeData } from './tasks/lazyTree';
 import { describeSpent, readClock, spent, sum, type ClockReading } from './loadClock';
@@ -23,6 +24,8 @@ export interface PartHost {
   readonly workspaceState: vscode.Memento;
   /** The Tasks view, created at start-up; the tasks part gives it its data. */
   readonly tasksTree: { readonly view: vscode.TreeView<TreeNode>; readonly data: LazyTreeData<TreeNode> };
+  /** "Assigned to Me", created at start-up; the assigned part gives it its data. */
+  readonly assignedTree: { readonly view: vscode.TreeView<AssignedNode>; readonly data: LazyTreeData<AssignedNode> };
   /**
    * The one instance in this window of what several parts use (the organization's members),
    * made by the first part that asks; `make` is its key.
@@ -37,7 +40,7 @@ export interface Part extends vscode.Disposable {
   restorePanel?(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
-export type PartName = 'todos' | 'account' | 'form' | 'review' | 'tasks';
+export type PartName = 'todos' | 'account' | 'form' | 'review' | 'tasks' | 'assigned' | 'details';
 
 /** The part that serves each command start-up does not serve itself. */
 export const COMMAND_PARTS: Readonly<Partial<Record<CommandId, PartName>>> = {
@@ -62,6 +65,10 @@ export const COMMAND_PARTS: Readonly<Partial<Record<CommandId, PartName>>> = {
   [Commands.showFlat]: 'tasks',
   [Commands.removeCompletedTodo]: 'tasks',
   [Commands.keepCompletedTodo]: 'tasks',
+  [Commands.refreshAssigned]: 'assigned',
+  [Commands.loadMoreAssigned]: 'assigned',
+  [Commands.completeAssignedTask]: 'assigned',
+  [Commands.showTaskDetails]: 'details',
 };
 
 /** Each part's module, as `import()` loads it (a literal path each, so the bundler makes it a bundle). */
@@ -77,6 +84,8 @@ const LOADERS: { readonly [P in PartName]: () => Promise<PartModule> } = {
   form: () => import('./parts/form'),
   review: () => import('./parts/review'),
   tasks: () => import('./parts/tasks'),
+  assigned: () => import('./parts/assigned'),
+  details: () => import('./parts/details'),
 };
 
 /** What each part is called in the log. */
@@ -86,6 +95,8 @@ const PART_NAMES: { readonly [P in PartName]: string } = {
   form: 'task form',
   review: 'review of TODOs',
   tasks: 'Tasks view',
+  assigned: 'Assigned to Me view',
+  details: 'task details',
 };
 
 export class Parts implements vscode.Disposable {

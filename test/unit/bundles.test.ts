@@ -13,10 +13,12 @@ const FIRST_USE_CEILINGS: Readonly<Record<string, number>> = {
   form: 130 * KB,
   review: 150 * KB,
   tasks: 170 * KB,
+  assigned: 60 * KB,
+  details: 70 * KB,
 };
 /** The split's cost: its bundles together against one bundle of the same code. */
 const SPLIT_OVERHEAD = 1.1;
-const OTHER_CEILINGS = { 'indexWorker.js': 4 * KB, 'webview.js': 120 * KB, 'review.js': 80 * KB } as const;
+const OTHER_CEILINGS = { 'indexWorker.js': 4 * KB, 'webview.js': 120 * KB, 'review.js': 80 * KB, 'details.js': 60 * KB } as const;
 
 describe('bundle sizes', function () {
   this.timeout(120_000);

@@ -80,16 +80,7 @@ describe('manifest', () => {
   it("offers Restore on an archived task instead of Complete, Reopen and Archive, and keeps the task's other items", () => {
     const entries: { command: string; when: string }[] = pkg.contributes.menus['view/item/context'];
     /** The commands of a task row's context menu, for the contextValue the tree model gives the record. */
-    const offered = (record: TaskRecord): string[] => {
-      const { contextValue } = describeTask(record, Date.parse('2030-06-10T12:00:00Z'));
-      return entries
-        .filter((entry) => {
-          const m = /^view == tallyfy\.tasks && viewItem =~ \/(.+)\/$/.exec(entry.when);
-          assert.ok(m, entry.when);
-          return new RegExp(m[1] as string).test(contextValue);
-        })
-        .map((entry) => entry.command);
-    };
+    const offered = (record: TaskRecord): string[] => offeredIn(entries, Views.tasks, describeTask(record, Date.parse('2030-06-10T12:00:00Z')).contextValue);
     const task: TaskRecord = {
       id: '0123456789abcdef0123456789abcdef',
       title: 'Fix the parser',
@@ -116,6 +107,18 @@ describe('manifest', () => {
     assert.ok(overdue.has(Commands.completeTask) && overdue.has(Commands.archiveTask) && !overdue.has(Commands.restoreTask));
     const completed = new Set(offered({ ...task, status: 'completed' }));
     assert.ok(completed.has(Commands.reopenTask) && !completed.has(Commands.restoreTask));
+    assert.ok(overdue.has(Commands.showTaskDetails) && archived.has(Commands.showTaskDetails), 'details of a task read from Tallyfy');
+  });
+
+  it('offers Complete, the details, Open in Tallyfy and Copy Task Id on a task of Assigned to Me, and Go to TODO on a linked one', () => {
+    const entries: { command: string; when: string }[] = pkg.contributes.menus['view/item/context'];
+    const unlinked = new Set(offeredIn(entries, Views.assigned, 'assigned.approval.process'));
+    for (const id of [Commands.completeAssignedTask, Commands.showTaskDetails, Commands.openTask, Commands.copyTaskId]) {
+      assert.ok(unlinked.has(id), `offers ${id}`);
+    }
+    assert.ok(!unlinked.has(Commands.revealTodo), 'no Go to TODO without a TODO');
+    assert.ok(new Set(offeredIn(entries, Views.assigned, 'assigned.task.linked')).has(Commands.revealTodo));
+    assert.deepEqual(offeredIn(entries, Views.assigned, 'task.in-progress'), [], "the Tasks view's rows are not its");
   });
 
   it('binds a key to creating a task, only while the cursor is on a TODO', () => {
@@ -180,3 +183,14 @@ describe('manifest', () => {
     assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), []);
   });
 });
+
+/** The commands of `view`'s context menu entries that a row with `contextValue` gets. */
+function offeredIn(entries: readonly { command: string; when: string }[], view: string, contextValue: string): string[] {
+  return entries
+    .filter((entry) => {
+      const m = /^view == ([\w.]+) && viewItem =~ \/(.+)\/$/.exec(entry.when);
+      assert.ok(m, entry.when);
+      return m[1] === view && new RegExp(m[2] as string).test(contextValue);
+    })
+    .map((entry) => entry.command);
+}

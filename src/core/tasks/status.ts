@@ -28,18 +28,21 @@ export const STATE_PRESENTATION: Readonly<Record<TaskState, StatePresentation>> 
 const CLOSED_STATUSES = new Set(['skipped', 'auto-skipped']);
 const STARTED_STATUSES = new Set(['in-progress', 'active', 'started']);
 
+/** What a task's state is read from: a record, or a task as Tallyfy answered it. */
+export type TaskFacts = Pick<TaskRecord, 'status' | 'completedAt' | 'deadline' | 'archivedAt'> & { readonly deleted?: boolean | undefined };
+
 /** Done in Tallyfy's sense (see `isDone`). */
-export function isCompleted(record: TaskRecord): boolean {
+export function isCompleted(record: TaskFacts): boolean {
   return isDone(record);
 }
 
 /** Archived in Tallyfy (restorable): `archived_at` was set in its last answer. */
-export function isArchived(record: TaskRecord): boolean {
+export function isArchived(record: TaskFacts): boolean {
   return record.archivedAt !== undefined && record.archivedAt !== '';
 }
 
 /** Still something to do: not completed (or skipped), not archived and not deleted. */
-export function isOpen(record: TaskRecord): boolean {
+export function isOpen(record: TaskFacts): boolean {
   return record.deleted !== true && !isArchived(record) && !isCompleted(record) && !CLOSED_STATUSES.has(normalizedStatus(record.status));
 }
 
@@ -60,7 +63,7 @@ export function timeOf(iso: string | undefined): number | undefined {
  * (open with a deadline strictly before `now`), then in progress, else not started (unknown statuses
  * included).
  */
-export function taskState(record: TaskRecord, now: Date | number): TaskState {
+export function taskState(record: TaskFacts, now: Date | number): TaskState {
   if (record.deleted === true) return 'deleted';
   if (isArchived(record)) return 'archived';
   if (!isOpen(record)) return 'completed';

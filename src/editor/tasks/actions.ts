@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { assignedTaskId } from '../../core/assigned/nodes';
 import { Commands, Views, type CommandId } from '../../core/contract';
 import { answerFor, type MergeSummary, type TaskRecord } from '../../core/records';
 import { AutoRefreshPolicy, isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
@@ -12,6 +13,7 @@ import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { lineSource } from '../todos/documents';
+import { askApproval } from './approval';
 import type { TasksView } from './view';
 
 export interface TaskActionDeps {
@@ -22,12 +24,14 @@ export interface TaskActionDeps {
   readonly view: TasksView;
 }
 
-/** The record a command acts on: a tree node, a task id, or (from the palette) none. */
+/** The record a command acts on: a row of a view, a task id, or (from the palette) none. */
 function recordOf(arg: unknown, tasks: TaskService): TaskRecord | undefined {
   if (typeof arg === 'string') return tasks.find(arg);
   // A row of a referenced task not read yet has no record; its TODO can still be shown.
   if (arg !== null && typeof arg === 'object' && (arg as TaskNode).kind === 'task') return tasks.find((arg as TaskNode).id) ?? (arg as TaskNode).record;
-  return undefined;
+  // A row of "Assigned to Me" whose task has a record (Go to TODO).
+  const assigned = assignedTaskId(arg);
+  return assigned === undefined ? undefined : tasks.find(assigned);
 }
 
 /** Finds a record's TODO: by its reference in the file, near the line it was last seen on. */
@@ -144,16 +148,8 @@ export function taskActions(deps: TaskActionDeps): Partial<Record<CommandId, Com
   const complete = withRecord(async (record) => {
     let isApproved: boolean | undefined;
     if (record.taskType === 'approval') {
-      const approve = vscode.l10n.t('Approve');
-      const reject = vscode.l10n.t('Reject');
-      const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('"{0}" is an approval. Approve or reject it?', record.title),
-        { modal: true },
-        approve,
-        reject,
-      );
-      if (choice === undefined) return;
-      isApproved = choice === approve;
+      isApproved = await askApproval(record.title);
+      if (isApproved === undefined) return;
     }
     await progress(vscode.l10n.t('Completing "{0}"…', record.title), async (signal) => {
       await clientFor(session, record.baseUrl).completeTask(record.orgId, record.id, { runId: record.runId, isApproved, signal });

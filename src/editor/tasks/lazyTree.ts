@@ -26,7 +26,7 @@ export class LazyTreeData<T> implements vscode.TreeDataProvider<T>, vscode.Dispo
 
   /** Asked only for nodes from `getChildren`, so the provider is there. */
   getTreeItem(node: T): vscode.TreeItem | Thenable<vscode.TreeItem> {
-    if (this.provider === undefined) throw new Error('The Tasks view has no data yet.');
+    if (this.provider === undefined) throw new Error('The view has no data yet.');
     return this.provider.getTreeItem(node);
   }
 

@@ -1,37 +1,17 @@
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../../core/contract';
-import { TaskTreeModel, type Grouping, type RelativeDeadline, type TaskNode, type TreeNode } from '../../core/tasks';
+import { TaskTreeModel, type Grouping, type TaskNode, type TreeNode } from '../../core/tasks';
 import type { Session } from '../auth/session';
 import type { LinkedTasks } from '../linked/linkedTasks';
 import type { TaskService } from '../taskService';
 import { throttled } from '../throttle';
 import type { LazyTreeData } from './lazyTree';
+import { formatDeadline } from './deadlineText';
 import { stateLabel, statusLine } from './statusText';
 
 const GROUPING_KEY = 'tallyfy.tasksGrouping';
 /** The tree follows changes of the tasks at most this often (each refresh goes over every record). */
 const REFRESH_EVERY_MS = 250;
-
-/** Relative deadlines in the user's language. */
-function formatDeadline(deadline: RelativeDeadline): string {
-  if (deadline.kind === 'none') return '';
-  const { amount, unit } = deadline;
-  if (deadline.kind === 'due') {
-    if (unit === 'day' && amount === 0) return vscode.l10n.t('due today');
-    if (unit === 'day' && amount === 1) return vscode.l10n.t('due tomorrow');
-    if (unit === 'minute' && amount === 0) return vscode.l10n.t('due now');
-    return unit === 'day'
-      ? vscode.l10n.t('due in {0} days', amount)
-      : unit === 'hour'
-        ? vscode.l10n.t('due in {0} hours', amount)
-        : vscode.l10n.t('due in {0} minutes', amount);
-  }
-  return unit === 'day'
-    ? amount === 1 ? vscode.l10n.t('overdue by 1 day') : vscode.l10n.t('overdue by {0} days', amount)
-    : unit === 'hour'
-      ? amount === 1 ? vscode.l10n.t('overdue by 1 hour') : vscode.l10n.t('overdue by {0} hours', amount)
-      : vscode.l10n.t('overdue by {0} minutes', amount);
-}
 
 /** A thin TreeDataProvider over the pure tree model, which the task records feed (the view is start-up's). */
 export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {

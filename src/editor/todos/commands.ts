@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { assignedTaskId, assignedTaskOf } from '../../core/assigned/nodes';
 import { Commands } from '../../core/contract';
 import { registerCommand, type ErrorPresenter } from '../commands';
 import { openTaskInTallyfy } from '../openTask';
@@ -7,13 +8,13 @@ import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 
-/** A task id given to a command: the id itself, or a node of the Tasks view. */
-function taskIdOf(arg: unknown): string | undefined {
+/** A task id given to a command: the id itself, a row of the Tasks view, or one of "Assigned to Me". */
+export function taskIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (arg !== null && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'task') {
     return String((arg as { id: unknown }).id);
   }
-  return undefined;
+  return assignedTaskId(arg);
 }
 
 export interface TodoFeatureDeps {
@@ -40,7 +41,8 @@ export function registerTodoCommands(deps: TodoFeatureDeps): vscode.Disposable {
     if (record !== undefined) {
       await openTaskInTallyfy(record, settings);
     } else if (state.kind === 'signed-in') {
-      await openTaskInTallyfy({ id, orgId: state.orgId }, settings);
+      // A row of "Assigned to Me" knows its process: the process page opens.
+      await openTaskInTallyfy({ id, orgId: state.orgId, runId: assignedTaskOf(arg)?.runId }, settings);
     } else {
       void vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Tallyfy to open task {0}.', id));
     }

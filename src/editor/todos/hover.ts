@@ -23,7 +23,7 @@ class LinkedTodoHover implements vscode.HoverProvider {
     const id = token.id;
     const record = this.records().find((r) => r.id === id);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: [Commands.openTask, Commands.copyTaskId, Commands.completeTask, Commands.restoreTask, Commands.updateTaskTitle] };
+    md.isTrusted = { enabledCommands: [Commands.showTaskDetails, Commands.openTask, Commands.copyTaskId, Commands.completeTask, Commands.restoreTask, Commands.updateTaskTitle] };
     md.supportThemeIcons = true;
     const state = record === undefined ? undefined : taskState(record, Date.now());
     if (record !== undefined && state !== undefined) {
@@ -61,7 +61,8 @@ class LinkedTodoHover implements vscode.HoverProvider {
       action += ` · [$(edit) ${vscode.l10n.t("Update the task's title")}](command:${Commands.updateTaskTitle}?${update} "${vscode.l10n.t('The TODO now reads differently from the task')}")`;
     }
     md.appendMarkdown(
-      `\n\n[$(link-external) ${vscode.l10n.t('Open in Tallyfy')}](command:${Commands.openTask}?${args}) · ` +
+      `\n\n[$(info) ${vscode.l10n.t('Details')}](command:${Commands.showTaskDetails}?${args}) · ` +
+        `[$(link-external) ${vscode.l10n.t('Open in Tallyfy')}](command:${Commands.openTask}?${args}) · ` +
         `[$(copy) ${vscode.l10n.t('Copy id')}](command:${Commands.copyTaskId}?${args})${action}`,
     );
     return new vscode.Hover(md, new vscode.Range(token.range.start.line, token.range.start.character, token.range.end.line, token.range.end.character));

@@ -1,0 +1,284 @@
+// The "Assigned to Me" view: the signed-in user's open Tallyfy tasks (`me/tasks`, by deadline, a page at
+// a time), grouped overdue / due soon / later. It follows the session: signed out, or another
+// organization, and what was read is dropped rather than shown stale.
+import * as vscode from 'vscode';
+import { AssignedList, ASSIGNED_GROUPS, groupAssigned, type AssignedGroup, type AssignedNode } from '../../core/assigned';
+import { Commands } from '../../core/contract';
+import { isOpen, STATE_PRESENTATION, taskState } from '../../core/tasks/status';
+import { hasMorePages, taskProcess, type Task } from '../../core/tallyfy';
+import { requireClient } from '../auth/clients';
+import type { Session } from '../auth/session';
+import { describeError } from '../errors';
+import type { Logger } from '../log';
+import type { TaskService } from '../taskService';
+import type { LazyTreeData } from '../tasks/lazyTree';
+import { deadlineText, formatDeadline } from '../tasks/deadlineText';
+import { relativeDeadline } from '../../core/tasks/relativeDeadline';
+import { statusLine } from '../tasks/statusText';
+
+/** Tasks per page: a screen or two of rows; "Load more" reads the next. */
+export const ASSIGNED_PAGE_SIZE = 25;
+
+export type AssignedRow = AssignedNode;
+
+export interface AssignedViewDeps {
+  readonly session: Session;
+  readonly tasks: TaskService;
+  readonly log: Logger;
+}
+
+const GROUP_ICONS: Readonly<Record<AssignedGroup, vscode.ThemeIcon>> = {
+  overdue: new vscode.ThemeIcon('warning', new vscode.ThemeColor('charts.red')),
+  dueSoon: new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow')),
+  later: new vscode.ThemeIcon('calendar'),
+};
+
+function groupLabel(group: AssignedGroup): string {
+  switch (group) {
+    case 'overdue':
+      return vscode.l10n.t('Overdue');
+    case 'dueSoon':
+      return vscode.l10n.t('Due soon');
+    case 'later':
+      return vscode.l10n.t('Later');
+  }
+}
+
+/** Whose tasks were read: a change of any of these drops them. */
+function readerOf(session: Session): string | undefined {
+  const state = session.state;
+  return state.kind === 'signed-in' ? `${session.normalizedBaseUrl() ?? ''} ${state.orgId} ${state.identity.userId}` : undefined;
+}
+
+export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AssignedRow | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly list = new AssignedList<Task>();
+  private reader: string | undefined;
+  private reading: Promise<number> | undefined;
+  private failure: string | undefined;
+  /** When the answer now being shown arrived, until VS Code has asked for its rows. */
+  private answeredAt: number | undefined;
+  private shownTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRowAt = 0;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly deps: AssignedViewDeps,
+    readonly treeView: vscode.TreeView<AssignedRow>,
+    data: LazyTreeData<AssignedRow>,
+  ) {
+    this.reader = readerOf(deps.session);
+    this.subscriptions.push(
+      deps.session.onDidChange(() => this.followSession()),
+      treeView.onDidChangeVisibility((e) => {
+        if (e.visible && !this.list.loaded) void this.refresh();
+      }),
+      // A task completed through the Tasks view leaves this one too.
+      deps.tasks.onDidChangeTasks(() => this.show()),
+    );
+    data.attach(this);
+    // The badge counts overdue tasks whether the view shows or not: the first page is read now.
+    if (this.reader !== undefined) void this.refresh().catch(() => undefined);
+  }
+
+  /** Whether the user is signed in (nothing is read otherwise). */
+  get signedIn(): boolean {
+    return this.reader !== undefined;
+  }
+
+  /** The task of a row or an id, as last read. */
+  find(id: string): Task | undefined {
+    return this.list.find(id);
+  }
+
+  /**
+   * Reads the pages shown again (at least the first, at most `maxPages`), replacing what was read.
+   * Returns the requests sent. One read at a time: a second call waits for the first.
+   */
+  refresh(maxPages = Number.POSITIVE_INFINITY): Promise<number> {
+    this.reading ??= this.readPages(Math.max(1, Math.min(maxPages, this.list.pageCount))).finally(() => (this.reading = undefined));
+    return this.reading;
+  }
+
+  /** Reads the next page ("Load more"). */
+  async loadMore(): Promise<void> {
+    await this.reading;
+    if (!this.list.hasMore || this.reader === undefined) return;
+    const reader = this.reader;
+    const page = await this.readPage(this.list.pageCount + 1);
+    if (reader !== this.reader) return;
+    this.list.append(page);
+    this.answeredAt = performance.now();
+    this.show();
+  }
+
+  /** A task as an action left it: a completed task leaves the view. */
+  update(task: Task): void {
+    this.list.update(task);
+    this.show();
+  }
+
+  private async readPages(count: number): Promise<number> {
+    const reader = this.reader;
+    if (reader === undefined) return 0;
+    const pages = [];
+    try {
+      for (let page = 1; page <= count; page++) {
+        const read = await this.readPage(page);
+        pages.push(read);
+        if (!read.hasMore) break;
+      }
+      this.failure = undefined;
+    } catch (error) {
+      if (reader !== this.reader) return pages.length;
+      this.failure = describeError(error).message;
+      this.deps.log.warn(`Could not read the tasks assigned to you: ${this.failure}`);
+      this.show();
+      throw error;
+    }
+    if (reader !== this.reader) return pages.length;
+    this.list.replace(pages);
+    this.answeredAt = performance.now();
+    this.show();
+    return pages.length;
+  }
+
+  private async readPage(page: number): Promise<{ items: Task[]; hasMore: boolean }> {
+    const { client, orgId } = requireClient(this.deps.session);
+    const read = await client.listMyTasks(orgId, { page, perPage: ASSIGNED_PAGE_SIZE, status: 'active', sort: 'deadline', with: ['run'] });
+    return { items: read.items, hasMore: hasMorePages(read.pagination) && read.items.length > 0 };
+  }
+
+  /** Signed out or someone else's tasks: what was read goes; signed in again, the first page is read. */
+  private followSession(): void {
+    const reader = readerOf(this.deps.session);
+    if (reader === this.reader) return;
+    this.reader = reader;
+    this.list.clear();
+    this.failure = undefined;
+    this.show();
+    if (reader !== undefined && this.treeView.visible) void this.refresh().catch(() => undefined);
+  }
+
+  /** Shows the rows, the badge (overdue tasks) and the view's message. */
+  private show(): void {
+    const groups = groupAssigned(this.openTasks(), Date.now());
+    const overdue = groups.overdue.length;
+    this.treeView.badge = overdue > 0
+      ? { value: overdue, tooltip: vscode.l10n.t('{0} overdue Tallyfy tasks assigned to you', overdue) }
+      : undefined;
+    this.treeView.message = this.message(groups);
+    this.changed.fire(undefined);
+  }
+
+  /** The tasks read, less those whose record says they are done now (completed in the Tasks view). */
+  private openTasks(): Task[] {
+    return this.list.tasks().filter((task) => {
+      const record = this.deps.tasks.find(task.id);
+      return record === undefined || isOpen(record);
+    });
+  }
+
+  private message(groups: Readonly<Record<AssignedGroup, readonly Task[]>>): string {
+    if (this.reader === undefined) return '';
+    if (this.failure !== undefined) return vscode.l10n.t('Could not read your Tallyfy tasks: {0}', this.failure);
+    if (!this.list.loaded) return vscode.l10n.t('Reading the tasks assigned to you…');
+    const shown = ASSIGNED_GROUPS.reduce((total, group) => total + groups[group].length, 0);
+    return shown === 0 && !this.list.hasMore ? vscode.l10n.t('No open Tallyfy tasks are assigned to you.') : '';
+  }
+
+  getChildren(node?: AssignedRow): AssignedRow[] {
+    if (this.reader === undefined) return [];
+    const groups = groupAssigned(this.openTasks(), Date.now());
+    if (node === undefined) {
+      if (!this.list.loaded && this.reading === undefined && this.failure === undefined) void this.refresh().catch(() => undefined);
+      const rows: AssignedRow[] = ASSIGNED_GROUPS.filter((group) => groups[group].length > 0).map((group) => ({
+        kind: 'group',
+        group,
+        count: groups[group].length,
+      }));
+      return this.list.hasMore ? [...rows, { kind: 'more' }] : rows;
+    }
+    if (node.kind !== 'group') return [];
+    return groups[node.group].map((task) => ({ kind: 'assigned', id: task.id, task: { id: task.id, title: task.title, taskType: task.taskType, runId: task.runId } }));
+  }
+
+  getTreeItem(node: AssignedRow): vscode.TreeItem {
+    this.noteRowShown();
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(groupLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `assigned-group:${node.group}`;
+        item.iconPath = GROUP_ICONS[node.group];
+        item.description = String(node.count);
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+        item.id = 'assigned-more';
+        item.iconPath = new vscode.ThemeIcon('more');
+        item.command = { command: Commands.loadMoreAssigned, title: vscode.l10n.t('Load More') };
+        return item;
+      }
+      case 'assigned': {
+        const task = this.list.find(node.id);
+        return task === undefined ? new vscode.TreeItem(node.task.title) : this.taskItem(task, node);
+      }
+    }
+  }
+
+  private taskItem(task: Task, node: AssignedRow): vscode.TreeItem {
+    const now = Date.now();
+    const process = taskProcess(task.raw)?.name;
+    const relative = formatDeadline(relativeDeadline(task.deadline === undefined ? undefined : Date.parse(task.deadline), now));
+    const linked = this.deps.tasks.find(task.id)?.source !== undefined;
+    const state = taskState(task, now);
+    const presentation = STATE_PRESENTATION[state];
+    const item = new vscode.TreeItem(task.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `assigned:${task.id}`;
+    item.description = [process, relative].filter((part) => part !== undefined && part !== '').join(' · ');
+    item.iconPath = new vscode.ThemeIcon(presentation.icon, new vscode.ThemeColor(presentation.color));
+    item.contextValue = `assigned.${task.taskType}${task.runId !== undefined ? '.process' : ''}${linked ? '.linked' : ''}`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.supportThemeIcons = true;
+    md.appendMarkdown(`$(${presentation.icon}) **`);
+    md.appendText(task.title);
+    md.appendMarkdown('**\n\n');
+    const rows = [statusLine(state, task.status)];
+    if (process !== undefined) rows.push(vscode.l10n.t('Process: {0}', process));
+    const deadline = deadlineText(task.deadline, now);
+    if (deadline !== '') rows.push(vscode.l10n.t('Deadline: {0}', deadline));
+    rows.push(vscode.l10n.t('Id: {0}', task.id));
+    for (const row of rows) {
+      md.appendText(row);
+      md.appendMarkdown('  \n');
+    }
+    item.tooltip = md;
+    item.accessibilityInformation = { label: [task.title, process, relative].filter((part) => part !== undefined && part !== '').join(', ') };
+    // A task with a TODO goes to it, as in the Tasks view; the others open their details.
+    item.command = linked
+      ? { command: Commands.revealTodo, title: vscode.l10n.t('Go to TODO'), arguments: [task.id] }
+      : { command: Commands.showTaskDetails, title: vscode.l10n.t('Show Task Details'), arguments: [node] };
+    return item;
+  }
+
+  /** Logs how long after its answer VS Code had the rows of a page (once it stops asking for rows). */
+  private noteRowShown(): void {
+    if (this.answeredAt === undefined) return;
+    this.lastRowAt = performance.now();
+    if (this.shownTimer !== undefined) return;
+    this.shownTimer = setTimeout(() => {
+      this.shownTimer = undefined;
+      if (this.answeredAt === undefined) return;
+      this.deps.log.info(`Assigned to Me shown ${(this.lastRowAt - this.answeredAt).toFixed(1)} ms after its answer (${this.list.tasks().length} tasks).`);
+      this.answeredAt = undefined;
+    }, 200);
+  }
+
+  dispose(): void {
+    if (this.shownTimer !== undefined) clearTimeout(this.shownTimer);
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.changed.dispose();
+  }
+}

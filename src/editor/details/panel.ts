@@ -1,0 +1,250 @@
+// One "Tallyfy task" panel: a task's details read from Tallyfy (its process, form fields and comments
+// with it), a Refresh, and a comment box. It follows the session: signed out or in another organization,
+// it says the task is not available instead of showing what it read before.
+import * as vscode from 'vscode';
+import {
+  describeInvalidFromDetails,
+  parseFromDetails,
+  type CommentState,
+  type DetailsState,
+  type FromDetailsMessage,
+  type ToDetailsMessage,
+} from '../../core/details/protocol';
+import { commentFailure, commentHtml } from '../../core/details/comment';
+import { answerFor } from '../../core/records';
+import { isTallyfyError, type Task } from '../../core/tallyfy';
+import { PanelTypes, Commands } from '../../core/contract';
+import { requireClient } from '../auth/clients';
+import type { Session } from '../auth/session';
+import { describeError } from '../errors';
+import type { Logger } from '../log';
+import { openTaskInTallyfy } from '../openTask';
+import type { MemberDirectory } from '../owners';
+import type { SettingsReader } from '../settings';
+import type { TaskService } from '../taskService';
+import { pageOptions, showPage } from '../webviewPage';
+import { detailsStrings } from './strings';
+import { namesTags, taskView } from './taskView';
+
+/** What a details read asks Tallyfy to include. */
+const DETAILS_WITH = ['run', 'form_fields', 'threads', 'summary'] as const;
+
+export interface DetailsDeps {
+  readonly session: Session;
+  readonly tasks: TaskService;
+  readonly settings: SettingsReader;
+  readonly log: Logger;
+  readonly directory: MemberDirectory;
+  readonly extensionUri: vscode.Uri;
+}
+
+/** Whose view of Tallyfy a read was made in: another one makes it stale. */
+function readerOf(session: Session): string | undefined {
+  const state = session.state;
+  return state.kind === 'signed-in' ? `${session.normalizedBaseUrl() ?? ''} ${state.orgId} ${state.identity.userId}` : undefined;
+}
+
+export class DetailsPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly strings = detailsStrings(vscode.l10n);
+  private details: DetailsState = { state: 'loading' };
+  private comment: CommentState = { state: 'idle' };
+  private task: Task | undefined;
+  private reader: string | undefined;
+  private loading = 0;
+  private readonly opened = performance.now();
+  private firstReady = true;
+  private closed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    private readonly deps: DetailsDeps,
+    readonly taskId: string,
+    restored?: vscode.WebviewPanel,
+  ) {
+    const options = pageOptions(deps.extensionUri);
+    // A restored panel takes the options again: the extension's folder may have moved since (an update).
+    if (restored !== undefined) restored.webview.options = options;
+    this.panel = restored ?? vscode.window.createWebviewPanel(PanelTypes.details, this.strings.heading, vscode.ViewColumn.Active, { ...options, enableFindWidget: true });
+    showPage(this.panel, deps.extensionUri, { script: 'details.js', style: 'details.css', title: this.strings.heading, loading: this.strings.loading });
+    this.subscriptions.push(
+      this.panel.webview.onDidReceiveMessage((data: unknown) => void this.receive(data)),
+      deps.session.onDidChange(() => this.followSession()),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+    void this.load();
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Reads the task again (Refresh, after a comment, back in its organization). */
+  async load(): Promise<void> {
+    const ticket = ++this.loading;
+    const reader = readerOf(this.deps.session);
+    this.reader = reader;
+    if (reader === undefined) {
+      this.setTask(undefined, { state: 'unavailable', message: vscode.l10n.t('Sign in to Tallyfy to see this task.'), signIn: true });
+      return;
+    }
+    this.setDetails({ state: 'loading' });
+    try {
+      const { client, orgId } = requireClient(this.deps.session);
+      const task = await client.getTask(orgId, this.taskId, { with: DETAILS_WITH });
+      const [members, tags] = await Promise.all([
+        this.deps.directory.members().catch(() => []),
+        namesTags(task) ? client.listTags(orgId, { perPage: 100 }).then((page) => page.items, () => []) : Promise.resolve([]),
+      ]);
+      if (ticket !== this.loading || reader !== readerOf(this.deps.session)) return;
+      this.setTask(task, { state: 'ready', task: taskView(task, { members, tags }) });
+      void this.keepRecord(task);
+    } catch (error) {
+      if (ticket !== this.loading) return;
+      this.deps.log.warn(`Could not read task ${this.taskId} for its details: ${describeError(error).message}`);
+      const signIn = isTallyfyError(error, 'signed-out') || isTallyfyError(error, 'unauthorized');
+      this.setTask(undefined, { state: 'unavailable', message: describeError(error).message, signIn });
+    }
+  }
+
+  /** A record of this task takes what was read, so the Tasks view and the hover follow. */
+  private async keepRecord(task: Task): Promise<void> {
+    const record = this.deps.tasks.find(task.id);
+    if (record !== undefined) await this.deps.tasks.records.merge([answerFor(record, task)]);
+  }
+
+  private followSession(): void {
+    const reader = readerOf(this.deps.session);
+    if (reader === this.reader) return;
+    // Nothing read under another session is shown; the task is read again under this one.
+    this.loading++;
+    this.setTask(undefined, { state: 'loading' });
+    void this.load();
+  }
+
+  private setTask(task: Task | undefined, details: DetailsState): void {
+    this.task = task;
+    this.panel.title = task === undefined ? this.strings.heading : vscode.l10n.t('Task: {0}', task.title);
+    this.setDetails(details);
+  }
+
+  private setDetails(details: DetailsState): void {
+    this.details = details;
+    this.post({ type: 'details', details });
+  }
+
+  /**
+   * Tells the page where the comment stands. "Posted" is told until a page has heard it: a page hidden
+   * meanwhile keeps the posted text as its draft, and must clear it when it shows again.
+   */
+  private setComment(comment: CommentState): void {
+    this.comment = comment;
+    this.postComment();
+  }
+
+  private postComment(): void {
+    const comment = this.comment;
+    if (this.closed) return;
+    void this.panel.webview.postMessage({ type: 'comment', comment } satisfies ToDetailsMessage).then((delivered) => {
+      if (delivered && comment.state === 'posted' && this.comment === comment) this.comment = { state: 'idle' };
+    });
+  }
+
+  private post(message: ToDetailsMessage): void {
+    if (!this.closed) void this.panel.webview.postMessage(message);
+  }
+
+  private async receive(data: unknown): Promise<void> {
+    const message = parseFromDetails(data);
+    if (message === undefined) {
+      this.deps.log.warn(`Dropped an invalid message from the task details: ${describeInvalidFromDetails(data)}`);
+      return;
+    }
+    try {
+      await this.handle(message);
+    } catch (error) {
+      this.deps.log.error(error instanceof Error ? error : String(error));
+      void vscode.window.showErrorMessage(describeError(error).message);
+    }
+  }
+
+  private async handle(message: FromDetailsMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        if (this.firstReady) {
+          this.firstReady = false;
+          this.deps.log.info(`Task details panel ready in ${(performance.now() - this.opened).toFixed(0)} ms.`);
+        }
+        this.post({ type: 'init', taskId: this.taskId, strings: this.strings, locale: vscode.env.language });
+        this.post({ type: 'details', details: this.details });
+        if (this.comment.state !== 'idle') this.postComment();
+        return;
+      case 'refresh':
+        await this.load();
+        return;
+      case 'openInTallyfy': {
+        const orgId = this.deps.session.state.kind === 'signed-in' ? this.deps.session.state.orgId : undefined;
+        if (orgId === undefined) await vscode.commands.executeCommand(Commands.openTask, this.taskId);
+        else await openTaskInTallyfy({ id: this.taskId, orgId, runId: this.task?.runId }, this.deps.settings);
+        return;
+      }
+      case 'signIn':
+        await vscode.commands.executeCommand(Commands.signIn);
+        return;
+      case 'comment':
+        await this.sendComment(message.content);
+        return;
+    }
+  }
+
+  /**
+   * Posts a comment once. A comment is a create: when its outcome is unknown it is not sent again, and
+   * the text stays in the box with a word to check first; a refused one keeps its text too.
+   */
+  private async sendComment(content: string): Promise<void> {
+    if (this.comment.state === 'posting') return;
+    const text = content.trim();
+    if (text === '') return;
+    this.setComment({ state: 'posting' });
+    try {
+      const { client, orgId } = requireClient(this.deps.session);
+      await client.commentOnTask(orgId, this.taskId, commentHtml(text));
+      this.deps.log.info(`Posted a comment on task ${this.taskId}.`);
+      this.setComment({ state: 'posted' });
+    } catch (error) {
+      this.deps.log.warn(`Could not post a comment on task ${this.taskId}: ${describeError(error).message}`);
+      this.setComment(failedComment(error));
+      return;
+    }
+    await this.load();
+  }
+
+  dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.panel.dispose();
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
+}
+
+/** Where a failed comment stands, in the user's words: the text stays in the box either way. */
+function failedComment(error: unknown): CommentState {
+  switch (commentFailure(error)) {
+    case 'unknown':
+      return {
+        state: 'unknown',
+        message: vscode.l10n.t('Tallyfy did not answer: the comment may have been posted. Refresh to check before posting it again.'),
+      };
+    case 'hourly-cap':
+      return {
+        state: 'failed',
+        message: vscode.l10n.t("Tallyfy takes at most 120 comments an hour in an organization, and this hour's are used up. Your comment is kept here: post it later."),
+      };
+    case 'refused':
+      return { state: 'failed', message: describeError(error).message };
+  }
+}
