@@ -15,6 +15,7 @@ import { copyFixtureWorkspace } from '../harness/workspace';
 import { printRecordsBench, runRecordsBench } from './records.bench';
 import { printIndexBench, runIndexBench } from './index.bench';
 import { printReviewBench, runReviewBench } from './review.bench';
+import { printDetailsBench, runDetailsBench } from './details.bench';
 import { printTasksBench, runTasksBench } from './tasks.bench';
 import { runTodoBench } from './todo.bench';
 import { loggedMatches, loggedTimes, median, SPENT } from './logs';
@@ -149,10 +150,10 @@ async function measureFormReady(): Promise<{ shown: number[]; phases: FormPhases
   }
 }
 
-const SECTIONS = ['size', 'activation', 'parts', 'form', 'menu', 'review', 'index', 'todo', 'tasks', 'records'] as const;
+const SECTIONS = ['size', 'activation', 'parts', 'form', 'menu', 'review', 'details', 'index', 'todo', 'tasks', 'records'] as const;
 type Section = (typeof SECTIONS)[number];
 /** The sections that run in VS Code, which loads the production build. */
-const IN_VS_CODE: readonly Section[] = ['size', 'activation', 'parts', 'form', 'menu', 'review', 'index'];
+const IN_VS_CODE: readonly Section[] = ['size', 'activation', 'parts', 'form', 'menu', 'review', 'details', 'index'];
 
 /** The sections named on the command line (`npm run bench -- form todo`), or all of them. */
 function sectionsToRun(args: readonly string[]): ReadonlySet<Section> {
@@ -255,6 +256,11 @@ async function main(): Promise<void> {
   if (sections.has('review')) {
     console.log('\n== Create Tasks from TODOs');
     printReviewBench(await runReviewBench());
+  }
+
+  if (sections.has('details')) {
+    console.log('\n== A task\'s details and Assigned to Me');
+    printDetailsBench(await runDetailsBench());
   }
 
   if (sections.has('index')) {

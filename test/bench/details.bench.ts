@@ -1,0 +1,105 @@
+// A task's details and "Assigned to Me" in the real workbench. (1) The "Tallyfy task" panel, from the
+// command (Enter on the task id it asks for) to the page showing the task's title, against the floor of
+// a trivial webview (a fixture extension: one labelled input, the same CSP, an external script and style
+// sheet) opened from the palette, alternately in the same window; both pages mark the moment they show.
+// (2) How long after its answer arrives "Assigned to Me" has its first page's rows (logged by the view).
+import { join } from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { DETAILS_READY_MARK } from '../../src/core/details/protocol';
+import { REPO_ROOT } from '../harness/codeServer';
+import { ensureSignedIn, paletteRow, runCommand, signInItem, startE2E, webviewFrame, type E2E } from '../e2e/workbench';
+import { loggedMatches, median } from './logs';
+
+const RUNS = 8;
+const REFRESHES = 6;
+const REFERENCE = join(REPO_ROOT, 'test', 'fixtures', 'reference-webview');
+const REFERENCE_MARK = 'reference:ready';
+
+export interface DetailsBench {
+  readonly reference: number[];
+  readonly details: number[];
+  /** Logged by the view: its rows asked for, after the answer of `me/tasks` arrived. */
+  readonly assignedShown: number[];
+}
+
+/** The ms from `started` until the page in the frame showing `content` sets `mark` (its own clock, shared with this process). */
+async function untilMark(page: Page, started: number, content: (frame: Frame) => Locator, mark: string, what: string): Promise<number> {
+  const frame = await webviewFrame(page, content, what);
+  const at = await frame.waitForFunction(
+    (name) => {
+      const entry = performance.getEntriesByName(name)[0];
+      return entry === undefined ? undefined : performance.timeOrigin + entry.startTime;
+    },
+    mark,
+    { timeout: 30_000 },
+  );
+  return Math.round(((await at.jsonValue()) as number) - started);
+}
+
+async function openReference(page: Page): Promise<number> {
+  const row = await paletteRow(page, 'Reference: Open Reference Webview');
+  const started = Date.now();
+  await row.click();
+  return untilMark(page, started, (frame) => frame.getByLabel('Reference input'), REFERENCE_MARK, 'The reference webview');
+}
+
+async function openDetails(page: Page, taskId: string, title: string): Promise<number> {
+  await (await paletteRow(page, 'Tallyfy: Show Task Details')).click();
+  const box = page.locator('.quick-input-widget:visible input');
+  await box.fill(taskId);
+  const started = Date.now();
+  await page.keyboard.press('Enter');
+  return untilMark(page, started, (frame) => frame.getByRole('heading', { name: title }), DETAILS_READY_MARK, 'The task details');
+}
+
+async function measurePanels(e2e: E2E): Promise<{ reference: number[]; details: number[] }> {
+  const task = e2e.sandbox.addTask({ title: 'Review the deployment checklist', summary: '<p>Before <b>Friday</b>.</p>' });
+  e2e.sandbox.addComment(task.id, { content: 'Started on it.', authorId: 1002 });
+  const reference: number[] = [];
+  const details: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await runCommand(e2e.page, 'View: Close All Editor Groups');
+    reference.push(await openReference(e2e.page));
+    await runCommand(e2e.page, 'View: Close All Editor Groups');
+    details.push(await openDetails(e2e.page, task.id, task.title));
+  }
+  await runCommand(e2e.page, 'View: Close All Editor Groups');
+  return { reference, details };
+}
+
+async function measureAssigned(e2e: E2E): Promise<number[]> {
+  for (let i = 0; i < 20; i++) e2e.sandbox.addTask({ title: `Assigned task ${i + 1}`, deadline: new Date(Date.now() + (i - 5) * 86_400_000).toISOString() });
+  await runCommand(e2e.page, 'Tallyfy: Focus on Assigned to Me View');
+  const shown = (): number[] => loggedMatches(e2e.server.userDataDir, /Assigned to Me shown ([\d.]+) ms after its answer/g).map((m) => Number(m[1]));
+  for (let i = 0; i < REFRESHES; i++) {
+    const before = shown().length;
+    await runCommand(e2e.page, 'Tallyfy: Refresh Assigned to Me');
+    const deadline = Date.now() + 15_000;
+    while (shown().length <= before && Date.now() < deadline) await e2e.page.waitForTimeout(100);
+  }
+  return shown();
+}
+
+export async function runDetailsBench(): Promise<DetailsBench> {
+  const e2e = await startE2E({ moreExtensions: [REFERENCE] });
+  try {
+    await signInItem(e2e.page).waitFor({ timeout: 60_000 });
+    await ensureSignedIn(e2e);
+    const panels = await measurePanels(e2e);
+    return { ...panels, assignedShown: await measureAssigned(e2e) };
+  } finally {
+    await e2e.close();
+  }
+}
+
+export function printDetailsBench(bench: DetailsBench): void {
+  const spread = (t: readonly number[]): string => `median ${median(t)} ms (${t.join(', ')})`;
+  const later = (t: readonly number[]): number[] => t.slice(1);
+  const ratio = median(later(bench.details)) / median(later(bench.reference));
+  console.log(`trivial reference webview, palette → shown: ${spread(bench.reference)}`);
+  console.log(`task details panel, command → title shown: ${spread(bench.details)}`);
+  console.log(`  ratio details / reference (medians after the first of each): ${ratio.toFixed(2)}  (goal ≤ 1.15)`);
+  console.log(
+    `Assigned to Me, its answer → its rows asked for by VS Code (logged): ${spread(bench.assignedShown.map((t) => Math.round(t * 10) / 10))}  (goal ≤ 50 ms)`,
+  );
+}
