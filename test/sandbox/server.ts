@@ -919,155 +919,170 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return { status: 201, body: { data: renderThread(comment, dateForm) } };
   }
 
+  /** A request under `/organizations/{org}/`: its organization, what follows the resource, and the rest. */
+  interface OrgRequest {
+    readonly org: string;
+    readonly method: string;
+    /** The path's segments after the resource (`tasks`, `runs`, …). */
+    readonly rest: readonly string[];
+    readonly path: string;
+    readonly query: Record<string, string>;
+    readonly body: unknown;
+  }
+
   function route(method: string, path: string, query: Record<string, string>, body: unknown): HandlerResult {
     const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
-    if (parts[0] === 'me') {
-      if (method === 'GET' && parts.length === 1) return { status: 200, body: { data: renderUser(seed.user) } };
-      if (method === 'GET' && parts.length === 2 && parts[1] === 'organizations') {
-        return { status: 200, body: { data: seed.organizations.map((org) => ({ ...org, created_at: '2024-01-01T00:00:00Z' })) } };
-      }
-      return notFoundEndpoint();
-    }
+    if (parts[0] === 'me') return accountRoutes(method, parts.slice(1));
     if (parts[0] !== 'organizations' || parts.length < 3) return notFoundEndpoint();
     const org = parts[1] ?? '';
     if (!knownOrgs.has(org)) {
       return { status: 403, body: { error: true, message: 'You do not have permission to access this organization.' } };
     }
-    const resource = parts[2];
-    const rest = parts.slice(3);
-    // Oldest first unless `sort` says otherwise: Tallyfy promises no default order, and a client that
-    // assumes newest first must fail here.
-    const orgTasks = (): SandboxTask[] =>
-      [...tasks.values()].filter((t) => t.orgId === org && t.archived_at === null).sort((a, b) => a.increment_id - b.increment_id);
-    // What the organization's routes that act on one-off tasks find: neither archived nor in a process.
-    const oneOffTask = (id: string): SandboxTask | undefined => {
-      const task = orgTask(org, id, false);
-      return task && task.run_id === null ? task : undefined;
-    };
-
-    switch (resource) {
-      case 'tasks': {
-        if (rest.length === 0 && method === 'GET') {
-          let list = orgTasks();
-          if (query['is_oneoff'] === 'true' || query['is_oneoff'] === '1') list = list.filter((t) => t.is_oneoff);
-          if (query['status']) list = list.filter((t) => t.status === query['status']);
-          if (query['created']) list = list.filter(createdWithin(query['created']));
-          if (query['sort']) list = sortTasks(list, query['sort']);
-          const page = paginate(list, path, query);
-          const include = includesOf(query);
-          return { status: 200, body: { data: page.data.map((task) => renderTask(task, include)), meta: page.meta } };
-        }
-        if (rest.length === 0 && method === 'POST') {
-          const { errors, task } = validateCreate(body);
-          if (!task) return { status: 422, body: validationBody(errors) };
-          const created = addTask({ ...task, orgId: org });
-          return { status: 201, body: { data: renderTask(created) } };
-        }
-        const id = rest[0] ?? '';
-        if (rest.length === 1 && method === 'GET') {
-          const task = orgTask(org, id);
-          return task ? { status: 200, body: { data: renderTask(task, includesOf(query)) } } : notFoundResource('Task');
-        }
-        if (rest.length === 2 && rest[1] === 'comment' && method === 'POST') return postComment(org, id, body);
-        if (rest.length === 1 && method === 'PUT') {
-          // One-off tasks only: an archived task is not found, and a process task takes its run's route.
-          return updateTask(oneOffTask(id), body, 'one-off');
-        }
-        if (rest.length === 1 && method === 'DELETE') {
-          const task = orgTask(org, id);
-          if (!task) return notFoundResource('Task');
-          task.archived_at = now();
-          touch(task);
-          return { status: 204 };
-        }
-        if (rest.length === 2 && rest[1] === 'restore' && method === 'PUT') {
-          const task = orgTask(org, id);
-          if (!task) return notFoundResource('Task');
-          task.archived_at = null;
-          touch(task);
-          return { status: 200, body: { data: renderTask(task) } };
-        }
-        if (rest.length === 2 && rest[1] === 'delete' && method === 'DELETE') {
-          const task = orgTask(org, id);
-          if (!task) return notFoundResource('Task');
-          tasks.delete(id);
-          return { status: 204 };
-        }
-        return notFoundEndpoint();
-      }
-      case 'me': {
-        if (rest.length === 1 && rest[0] === 'tasks' && method === 'GET') {
-          const groupsOfMe = seed.groups.filter((g) => g.members.includes(seed.user.id)).map((g) => g.id);
-          let list = orgTasks()
-            .filter((t) => t.owners.users.includes(seed.user.id) || t.owners.groups.some((g) => groupsOfMe.includes(g)))
-            .filter(myStatusFilter(query['status']));
-          if (query['sort']) list = sortTasks(list, query['sort']);
-          const page = paginate(list, path, query);
-          const include = includesOf(query);
-          return { status: 200, body: { data: page.data.map((task) => renderTask(task, include)), meta: page.meta } };
-        }
-        return notFoundEndpoint();
-      }
+    const request: OrgRequest = { org, method, rest: parts.slice(3), path, query, body };
+    switch (parts[2]) {
+      case 'tasks':
+        return taskRoutes(request);
+      case 'me':
+        return myTaskRoutes(request);
       case 'completed-tasks':
         // One-off tasks only: a process task is completed and reopened through its run's routes.
-        return completedTasks(method, rest, body, oneOffTask);
-      case 'runs': {
-        const run = rest[0] ?? '';
-        const inRun = (id: string): SandboxTask | undefined => {
-          const task = orgTask(org, id, false);
-          return task && task.run_id === run ? task : undefined;
-        };
-        if (rest[1] === 'completed-tasks') return completedTasks(method, rest.slice(2), body, inRun);
-        if (rest[1] === 'tasks' && rest.length === 3 && method === 'GET') {
-          const task = inRun(rest[2] ?? '');
-          return task ? { status: 200, body: { data: renderTask(task, includesOf(query)) } } : notFoundResource('Task');
-        }
-        if (rest[1] === 'tasks' && rest.length === 3 && method === 'PUT') return updateTask(inRun(rest[2] ?? ''), body, 'process');
-        return notFoundEndpoint();
-      }
+        return completedTasks(method, request.rest, body, (id) => oneOffTask(org, id));
+      case 'runs':
+        return runRoutes(request);
+      default:
+        return directoryRoutes(parts[2] ?? '', request);
+    }
+  }
+
+  /** `GET /me` and `GET /me/organizations`. */
+  function accountRoutes(method: string, rest: readonly string[]): HandlerResult {
+    if (method === 'GET' && rest.length === 0) return { status: 200, body: { data: renderUser(seed.user) } };
+    if (method === 'GET' && rest.length === 1 && rest[0] === 'organizations') {
+      return { status: 200, body: { data: seed.organizations.map((org) => ({ ...org, created_at: '2024-01-01T00:00:00Z' })) } };
+    }
+    return notFoundEndpoint();
+  }
+
+  /**
+   * The organization's tasks that lists show, oldest first unless `sort` says otherwise: Tallyfy promises
+   * no default order, and a client that assumes newest first must fail here.
+   */
+  function orgTasks(org: string): SandboxTask[] {
+    return [...tasks.values()].filter((t) => t.orgId === org && t.archived_at === null).sort((a, b) => a.increment_id - b.increment_id);
+  }
+
+  /** What the organization's routes that act on one-off tasks find: neither archived nor in a process. */
+  function oneOffTask(org: string, id: string): SandboxTask | undefined {
+    const task = orgTask(org, id, false);
+    return task && task.run_id === null ? task : undefined;
+  }
+
+  /** A page of tasks as a list answers it, with the relations `with` asks for. */
+  function taskPage(list: readonly SandboxTask[], request: OrgRequest): HandlerResult {
+    const page = paginate(list, request.path, request.query);
+    const include = includesOf(request.query);
+    return { status: 200, body: { data: page.data.map((task) => renderTask(task, include)), meta: page.meta } };
+  }
+
+  /** `…/tasks`: list, create, and one task's get, update, comment, archive, restore and delete. */
+  function taskRoutes(request: OrgRequest): HandlerResult {
+    const { org, method, rest, query, body } = request;
+    if (rest.length === 0 && method === 'GET') {
+      let list = orgTasks(org);
+      if (query['is_oneoff'] === 'true' || query['is_oneoff'] === '1') list = list.filter((t) => t.is_oneoff);
+      if (query['status']) list = list.filter((t) => t.status === query['status']);
+      if (query['created']) list = list.filter(createdWithin(query['created']));
+      if (query['sort']) list = sortTasks(list, query['sort']);
+      return taskPage(list, request);
+    }
+    if (rest.length === 0 && method === 'POST') {
+      const { errors, task } = validateCreate(body);
+      if (!task) return { status: 422, body: validationBody(errors) };
+      const created = addTask({ ...task, orgId: org });
+      return { status: 201, body: { data: renderTask(created) } };
+    }
+    const id = rest[0] ?? '';
+    const action = rest.length === 2 ? rest[1] : undefined;
+    if (rest.length === 1 && method === 'GET') {
+      const task = orgTask(org, id);
+      return task ? { status: 200, body: { data: renderTask(task, includesOf(query)) } } : notFoundResource('Task');
+    }
+    if (action === 'comment' && method === 'POST') return postComment(org, id, body);
+    // One-off tasks only: an archived task is not found, and a process task takes its run's route.
+    if (rest.length === 1 && method === 'PUT') return updateTask(oneOffTask(org, id), body, 'one-off');
+    const task = orgTask(org, id);
+    if (rest.length === 1 && method === 'DELETE') {
+      if (!task) return notFoundResource('Task');
+      task.archived_at = now();
+      touch(task);
+      return { status: 204 };
+    }
+    if (action === 'restore' && method === 'PUT') {
+      if (!task) return notFoundResource('Task');
+      task.archived_at = null;
+      touch(task);
+      return { status: 200, body: { data: renderTask(task) } };
+    }
+    if (action === 'delete' && method === 'DELETE') {
+      if (!task) return notFoundResource('Task');
+      tasks.delete(id);
+      return { status: 204 };
+    }
+    return notFoundEndpoint();
+  }
+
+  /** `…/me/tasks`: the token user's tasks, their own or their groups'. */
+  function myTaskRoutes(request: OrgRequest): HandlerResult {
+    const { org, method, rest, query } = request;
+    if (rest.length !== 1 || rest[0] !== 'tasks' || method !== 'GET') return notFoundEndpoint();
+    const groupsOfMe = seed.groups.filter((g) => g.members.includes(seed.user.id)).map((g) => g.id);
+    let list = orgTasks(org)
+      .filter((t) => t.owners.users.includes(seed.user.id) || t.owners.groups.some((g) => groupsOfMe.includes(g)))
+      .filter(myStatusFilter(query['status']));
+    if (query['sort']) list = sortTasks(list, query['sort']);
+    return taskPage(list, request);
+  }
+
+  /** `…/runs/{run}/tasks/{id}` (get, update) and `…/runs/{run}/completed-tasks`. */
+  function runRoutes(request: OrgRequest): HandlerResult {
+    const { org, method, rest, query, body } = request;
+    const run = rest[0] ?? '';
+    const inRun = (id: string): SandboxTask | undefined => {
+      const task = orgTask(org, id, false);
+      return task && task.run_id === run ? task : undefined;
+    };
+    if (rest[1] === 'completed-tasks') return completedTasks(method, rest.slice(2), body, inRun);
+    if (rest[1] === 'tasks' && rest.length === 3 && method === 'GET') {
+      const task = inRun(rest[2] ?? '');
+      return task ? { status: 200, body: { data: renderTask(task, includesOf(query)) } } : notFoundResource('Task');
+    }
+    if (rest[1] === 'tasks' && rest.length === 3 && method === 'PUT') return updateTask(inRun(rest[2] ?? ''), body, 'process');
+    return notFoundEndpoint();
+  }
+
+  /** The pickers' lists: members (`users`, `users-list`), groups, guests and tags. */
+  function directoryRoutes(resource: string, request: OrgRequest): HandlerResult {
+    const { method, rest, path, query } = request;
+    if (resource === 'users' && rest.length === 1 && method === 'GET') {
+      return { status: 403, body: { error: true, message: 'Only administrators can view a member.' } };
+    }
+    if (rest.length !== 0 || method !== 'GET') return notFoundEndpoint();
+    switch (resource) {
       case 'users': {
-        if (rest.length === 0 && method === 'GET') {
-          const list = search(seed.members, query['q'], (m) => [m.full_name, m.email, m.username]);
-          const page = paginate(list, path, query);
-          return { status: 200, body: { data: page.data.map(renderUser), meta: page.meta } };
-        }
-        if (rest.length === 1 && method === 'GET') {
-          return { status: 403, body: { error: true, message: 'Only administrators can view a member.' } };
-        }
-        return notFoundEndpoint();
+        const page = paginate(search(seed.members, query['q'], (m) => [m.full_name, m.email, m.username]), path, query);
+        return { status: 200, body: { data: page.data.map(renderUser), meta: page.meta } };
       }
-      case 'users-list': {
-        if (rest.length === 0 && method === 'GET') {
-          return {
-            status: 200,
-            body: {
-              data: seed.members.map((m) => ({ id: m.id, email: m.email, full_name: m.full_name, profile_pic: m.profile_pic, status: m.status })),
-            },
-          };
-        }
-        return notFoundEndpoint();
-      }
-      case 'groups': {
-        if (rest.length === 0 && method === 'GET') {
-          const page = paginate(search(seed.groups, query['q'], (g) => [g.name, g.description]), path, query);
-          return { status: 200, body: page };
-        }
-        return notFoundEndpoint();
-      }
-      case 'guests': {
-        if (rest.length === 0 && method === 'GET') {
-          const page = paginate(search(seed.guests, query['q'], (g) => [g.email, g.first_name, g.last_name]), path, query);
-          return { status: 200, body: page };
-        }
-        return notFoundEndpoint();
-      }
-      case 'tags': {
-        if (rest.length === 0 && method === 'GET') {
-          const page = paginate(search(seed.tags, query['q'], (t) => [t.title]), path, query);
-          return { status: 200, body: page };
-        }
-        return notFoundEndpoint();
-      }
+      case 'users-list':
+        return {
+          status: 200,
+          body: { data: seed.members.map((m) => ({ id: m.id, email: m.email, full_name: m.full_name, profile_pic: m.profile_pic, status: m.status })) },
+        };
+      case 'groups':
+        return { status: 200, body: paginate(search(seed.groups, query['q'], (g) => [g.name, g.description]), path, query) };
+      case 'guests':
+        return { status: 200, body: paginate(search(seed.guests, query['q'], (g) => [g.email, g.first_name, g.last_name]), path, query) };
+      case 'tags':
+        return { status: 200, body: paginate(search(seed.tags, query['q'], (t) => [t.title]), path, query) };
       default:
         return notFoundEndpoint();
     }

@@ -63,115 +63,125 @@ export function safeHref(href: string | null): string | undefined {
 /** Reads Tallyfy's HTML into paragraphs of runs, whitespace collapsed as a browser shows normal text. */
 function read(html: string): Block[] {
   const parsed = new DOMParser().parseFromString(html, 'text/html');
-  const blocks: Block[] = [];
-  let runs: Run[] = [];
-  /** The break that ends the last paragraph and comes before the next: none, a line's or a paragraph's. */
-  let gap = false;
-  let listDepth = 0;
-  let quoteDepth = 0;
-  let preDepth = 0;
-  let headingDepth = 0;
+  return new HtmlReader().read(parsed.body ?? parsed);
+}
+
+/** One walk over a parsed document: where its paragraphs and lines break, their runs, and how they read. */
+class HtmlReader {
+  private readonly blocks: Block[] = [];
+  private runs: Run[] = [];
+  /** The break that ends the last paragraph and comes before the next: a paragraph's (true) or a line's. */
+  private gap = false;
+  private listDepth = 0;
+  private quoteDepth = 0;
+  private preDepth = 0;
+  private headingDepth = 0;
   /** A list item's bullet, put before the item's first text. */
-  let bullet = false;
+  private bullet = false;
   /** Cells of a table row: a separator goes between them. */
-  let cell = false;
+  private cell = false;
 
-  const end = (paragraph: boolean): void => {
-    if (hasContent(runs)) {
-      blocks.push({
-        runs,
-        gap: blocks.length > 0 && gap,
-        indent: Math.min(listDepth, MAX_INDENT),
-        quote: quoteDepth > 0,
-        pre: preDepth > 0,
-        heading: headingDepth > 0,
-      });
-      runs = [];
-      gap = paragraph;
-    } else {
-      runs = [];
-      gap ||= paragraph;
+  read(root: Node): Block[] {
+    // An explicit stack instead of recursion: however the input nests, the walk cannot overflow.
+    const stack: Array<{ readonly node: Node; readonly leave: boolean }> = [];
+    const pushChildren = (node: Node): void => {
+      for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push({ node: child, leave: false });
+    };
+    pushChildren(root);
+    while (stack.length > 0) {
+      const { node, leave } = stack.pop() as { node: Node; leave: boolean };
+      if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) {
+        this.push({ kind: 'text', text: node.nodeValue ?? '', raw: this.preDepth > 0 });
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        // Comments, processing instructions and anything else: nothing shown.
+        if (leave) this.leave((node as Element).localName);
+        else if (this.enter(node as Element)) {
+          stack.push({ node, leave: true });
+          pushChildren(node);
+        }
+      }
     }
-    cell = false;
-  };
+    this.end(true);
+    return this.blocks.map(collapse).filter((block) => hasContent(block.runs));
+  }
 
-  /** The break an element makes before it; inside a list, blocks break only the line. */
-  const breakAt = (name: string): void => {
-    if (PARAGRAPHS.has(name)) end(listDepth === 0);
-    else if (LINES.has(name)) end(false);
-  };
-
-  const push = (run: Run): void => {
-    if (bullet && run.kind !== 'br' && (run.kind === 'link' || run.text.trim() !== '')) {
-      bullet = false;
-      runs.push({ kind: 'text', text: '• ', raw: true });
-    }
-    runs.push(run);
-  };
-
-  // An explicit stack instead of recursion: however the input nests, the walk cannot overflow.
-  type Step = { readonly node: Node; readonly leave: boolean };
-  const stack: Step[] = [];
-  const pushChildren = (node: Node): void => {
-    for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push({ node: child, leave: false });
-  };
-  pushChildren(parsed.body ?? parsed);
-
-  while (stack.length > 0) {
-    const { node, leave } = stack.pop() as Step;
-    if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE) {
-      push({ kind: 'text', text: node.nodeValue ?? '', raw: preDepth > 0 });
-      continue;
-    }
-    // Comments, processing instructions and anything else: nothing shown.
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
-    const element = node as Element;
+  /** An element's start; true when its children are to be read (false: dropped, or read whole here). */
+  private enter(element: Element): boolean {
     const name = element.localName;
-    if (leave) {
-      // The block ends while still inside the element (a pre's last line is a pre's); the break after a
-      // list is a paragraph's once out of all lists.
-      const list = name === 'ul' || name === 'ol';
-      if (PARAGRAPHS.has(name)) end(listDepth - (list ? 1 : 0) === 0);
-      else if (LINES.has(name)) end(false);
-      if (name === 'li') bullet = false;
-      if (list) listDepth--;
-      if (name === 'blockquote') quoteDepth--;
-      if (name === 'pre') preDepth--;
-      if (/^h[1-6]$/.test(name)) headingDepth--;
-      continue;
-    }
-    if (DROPPED.has(name) || element.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue;
+    if (DROPPED.has(name) || element.namespaceURI !== 'http://www.w3.org/1999/xhtml' || name === 'wbr') return false;
     if (name === 'br') {
-      push({ kind: 'br' });
-      continue;
+      this.push({ kind: 'br' });
+      return false;
     }
     if (name === 'img') {
-      push({ kind: 'text', text: element.getAttribute('alt') ?? '', raw: false });
-      continue;
+      this.push({ kind: 'text', text: element.getAttribute('alt') ?? '', raw: false });
+      return false;
     }
-    if (name === 'wbr') continue;
     if (name === 'a') {
       const href = safeHref(element.getAttribute('href'));
       if (href !== undefined) {
-        pushLink(element, href, push);
-        continue;
+        pushLink(element, href, (run) => this.push(run));
+        return false;
       }
     }
     if (name === 'td' || name === 'th') {
-      if (cell) push({ kind: 'text', text: ' · ', raw: true });
-      cell = true;
+      if (this.cell) this.push({ kind: 'text', text: ' · ', raw: true });
+      this.cell = true;
     }
-    breakAt(name);
-    if (name === 'li') bullet = true;
-    if (name === 'ul' || name === 'ol') listDepth++;
-    if (name === 'blockquote') quoteDepth++;
-    if (name === 'pre') preDepth++;
-    if (/^h[1-6]$/.test(name)) headingDepth++;
-    stack.push({ node, leave: true });
-    pushChildren(node);
+    // The break an element makes before it; inside a list, blocks break only the line.
+    if (PARAGRAPHS.has(name)) this.end(this.listDepth === 0);
+    else if (LINES.has(name)) this.end(false);
+    if (name === 'li') this.bullet = true;
+    this.nest(name, 1);
+    return true;
   }
-  end(true);
-  return blocks.map(collapse).filter((block) => hasContent(block.runs));
+
+  /**
+   * An element's end. The block ends while still inside the element (a pre's last line is a pre's); the
+   * break after a list is a paragraph's once out of all lists.
+   */
+  private leave(name: string): void {
+    const list = name === 'ul' || name === 'ol';
+    if (PARAGRAPHS.has(name)) this.end(this.listDepth - (list ? 1 : 0) === 0);
+    else if (LINES.has(name)) this.end(false);
+    if (name === 'li') this.bullet = false;
+    this.nest(name, -1);
+  }
+
+  /** Counts the lists, quotes, pres and headings the walk is inside. */
+  private nest(name: string, by: 1 | -1): void {
+    if (name === 'ul' || name === 'ol') this.listDepth += by;
+    else if (name === 'blockquote') this.quoteDepth += by;
+    else if (name === 'pre') this.preDepth += by;
+    else if (/^h[1-6]$/.test(name)) this.headingDepth += by;
+  }
+
+  private push(run: Run): void {
+    if (this.bullet && run.kind !== 'br' && (run.kind === 'link' || run.text.trim() !== '')) {
+      this.bullet = false;
+      this.runs.push({ kind: 'text', text: '• ', raw: true });
+    }
+    this.runs.push(run);
+  }
+
+  /** Ends the paragraph being read; `paragraph`: a paragraph's break follows (else a line's). */
+  private end(paragraph: boolean): void {
+    if (hasContent(this.runs)) {
+      this.blocks.push({
+        runs: this.runs,
+        gap: this.blocks.length > 0 && this.gap,
+        indent: Math.min(this.listDepth, MAX_INDENT),
+        quote: this.quoteDepth > 0,
+        pre: this.preDepth > 0,
+        heading: this.headingDepth > 0,
+      });
+      this.gap = paragraph;
+    } else {
+      this.gap ||= paragraph;
+    }
+    this.runs = [];
+    this.cell = false;
+  }
 }
 
 /** A link as one run: its text read as text (blocks and breaks inside it as spaces), or its address when it has none. */
