@@ -7,19 +7,31 @@ export class LazyTreeData<T> implements vscode.TreeDataProvider<T>, vscode.Dispo
   readonly onDidChangeTreeData = this.changed.event;
   private provider: vscode.TreeDataProvider<T> | undefined;
   private subscription: vscode.Disposable | undefined;
+  /** Calls of getChildren waiting for the provider to load. */
+  private waiting = 0;
 
   /** `load` starts what attaches the provider; it is called when VS Code first asks for rows. */
   constructor(private readonly load: () => Promise<unknown>) {}
 
-  /** Gives the view its provider and shows its rows. */
+  /**
+   * Gives the view its provider and shows its rows: VS Code is told to ask for them again unless it is
+   * waiting for them already (a refresh told for nothing holds the next one back by 200 ms).
+   */
   attach(provider: vscode.TreeDataProvider<T>): void {
     this.provider = provider;
     this.subscription = provider.onDidChangeTreeData?.((node) => this.changed.fire(node));
-    this.changed.fire();
+    if (this.waiting === 0) this.changed.fire();
   }
 
   async getChildren(node?: T): Promise<T[]> {
-    if (this.provider === undefined) await this.load();
+    if (this.provider === undefined) {
+      this.waiting++;
+      try {
+        await this.load();
+      } finally {
+        this.waiting--;
+      }
+    }
     const children = await this.provider?.getChildren(node);
     return children ?? [];
   }

@@ -5,6 +5,7 @@ import type { Session } from '../auth/session';
 import type { LinkedTasks } from '../linked/linkedTasks';
 import type { TaskService } from '../taskService';
 import { throttled } from '../throttle';
+import { setViewMessage } from '../viewMessage';
 import type { LazyTreeData } from './lazyTree';
 import { formatDeadline } from './deadlineText';
 import { stateLabel, statusLine } from './statusText';
@@ -68,8 +69,9 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     // Tasks not read from Tallyfy yet are listed, but nobody knows whether they are open.
     const open = this.model.openCount() - listed.filter((record) => this.linked.isUnread(record)).length;
     this.treeView.badge = open > 0 ? { value: open, tooltip: vscode.l10n.t('{0} open Tallyfy tasks', open) } : undefined;
-    this.updateMessage();
+    // The rows first: VS Code holds back a view's refresh that comes within 200 ms of another.
     this.changed.fire(undefined);
+    this.updateMessage();
   }
 
   async setGrouping(grouping: Grouping): Promise<void> {
@@ -82,10 +84,12 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   /** Welcome content shows only in an empty view; with tasks listed, the message says you are signed out. */
   private updateMessage(): void {
     const signedOut = this.session.state.kind !== 'signed-in';
-    this.treeView.message =
+    setViewMessage(
+      this.treeView,
       signedOut && this.tasks.createdTasks().length > 0
         ? vscode.l10n.t('You are signed out of Tallyfy: statuses are not refreshed. Run "Tallyfy: Sign In".')
-        : '';
+        : '',
+    );
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
