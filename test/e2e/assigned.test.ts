@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { SandboxTask } from '../sandbox/server';
-import { ensureSignedIn, ensureSignedOut, openFile, openMenuWith, runCommand, signedInItem, uniqueTitle, useE2E, webviewFrame } from './workbench';
+import { createTaskFromTodo, ensureSignedIn, ensureSignedOut, openFile, openMenuWith, runCommand, signedInItem, uniqueTitle, useE2E, webviewFrame } from './workbench';
 
 const DAY = 86_400_000;
 const ME = 1001;
@@ -56,6 +56,22 @@ describe('e2e: Assigned to Me and a task\'s details', function () {
     const asked = e2e.sandbox.requests({ method: 'GET', path: '/organizations/*/me/tasks' }).at(-1);
     assert.equal(asked?.query['status'], 'active');
     assert.equal(asked?.query['sort'], 'deadline');
+  });
+
+  it('lists a task created here from a TODO without being asked, and a click on it goes to the TODO', async () => {
+    const shown = addTask('Already listed');
+    await showAssigned(shown.title);
+    const title = uniqueTitle('Made from a TODO');
+    const reads = () => e2e.sandbox.requests({ method: 'GET', path: '/organizations/*/me/tasks' }).length;
+    const before = reads();
+    await createTaskFromTodo(e2e, title);
+    await runCommand(e2e.page, 'View: Close All Editor Groups');
+    // Opening the TODO's file showed the Explorer: the view is shown again (no Refresh asked for).
+    await runCommand(e2e.page, 'Tallyfy: Focus on Assigned to Me View');
+    await row(title).waitFor();
+    assert.ok(reads() > before, 'the view read the tasks again by itself');
+    await row(title).click();
+    await e2e.page.locator('.tabs-container .tab.active', { hasText: /^todo-\d+\.ts/ }).waitFor();
   });
 
   it('completes a one-off task and a process task from the view, each through its own route, once', async () => {

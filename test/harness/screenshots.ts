@@ -2,7 +2,7 @@
 // they show what users see. Writes media/screenshots/*.png (not packaged into the .vsix).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editorLine, formFrame, openFile, openMenuWith, reviewFrame, runCommand, signIn, signInItem, startE2E } from '../e2e/workbench';
+import { editorLine, formFrame, openFile, openMenuWith, reviewFrame, runCommand, signIn, signInItem, startE2E, webviewFrame, type E2E } from '../e2e/workbench';
 import { REPO_ROOT } from './codeServer';
 
 async function main(): Promise<void> {
@@ -49,10 +49,40 @@ async function main(): Promise<void> {
     await review.locator('body[data-phase="review"]').waitFor();
     await page.locator('.statusbar-item', { hasText: 'Finding TODOs' }).waitFor({ state: 'detached' });
     await page.screenshot({ path: join(out, 'review.png') });
+    await runCommand(page, 'View: Close All Editor Groups');
+    await assignedAndDetails(e2e, out);
     console.log(`Screenshots written to ${out}`);
   } finally {
     await e2e.close();
   }
+}
+
+/** "Assigned to Me" with tasks of every group and a process's step, then one task's details with its comments. */
+async function assignedAndDetails(e2e: E2E, out: string): Promise<void> {
+  const { page, sandbox } = e2e;
+  const day = 86_400_000;
+  const at = (days: number): string => new Date(Date.now() + days * day).toISOString();
+  const release = sandbox.addRun({ name: 'Release 4.2' });
+  sandbox.addTask({ title: 'Sign off the release notes', run_id: release.id, is_oneoff: false, task_type: 'approval', deadline: at(-1) });
+  const review = sandbox.addTask({
+    title: 'Review the retry policy',
+    deadline: at(2),
+    summary: '<p>The client retries <b>GETs</b> only. Check the back-off caps against the <a href="https://example.com/runbook">runbook</a>.</p>',
+    tags: [sandbox.seed.tags[1]?.id ?? ''],
+    extra: { form_fields: [{ label: 'Pull request', field_type: 'text', required: true }, { label: 'Risk', field_type: 'dropdown', required: false }] },
+  });
+  sandbox.setFieldValue(review.id, 'Pull request', 'https://example.com/pr/412');
+  sandbox.addComment(review.id, { content: 'Started on it: the 429 path looks right.', authorId: 1002, createdAt: at(-1) });
+  sandbox.addComment(review.id, { content: 'Thanks <strong>@Grace</strong>, the caps need a second look.', authorId: 1001 });
+  sandbox.addTask({ title: 'Update the on-call runbook', run_id: release.id, is_oneoff: false, deadline: at(9) });
+  await runCommand(page, 'Tallyfy: Focus on Assigned to Me View');
+  await runCommand(page, 'Tallyfy: Refresh Assigned to Me');
+  const view = page.locator('.pane:has(.pane-header[aria-label^="Assigned to Me"])');
+  await view.locator('.monaco-list-row', { hasText: 'Review the retry policy' }).click();
+  const details = await webviewFrame(page, (frame) => frame.getByRole('heading', { name: 'Review the retry policy' }), 'The task details');
+  await details.getByText('the caps need a second look').waitFor();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(out, 'assigned-and-details.png') });
 }
 
 main().catch((error: unknown) => {

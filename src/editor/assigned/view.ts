@@ -11,6 +11,7 @@ import type { Session } from '../auth/session';
 import { describeError } from '../errors';
 import type { Logger } from '../log';
 import type { TaskService } from '../taskService';
+import { throttled } from '../throttle';
 import { setViewMessage } from '../viewMessage';
 import type { LazyTreeData } from '../tasks/lazyTree';
 import { deadlineText, formatDeadline } from '../tasks/deadlineText';
@@ -19,6 +20,8 @@ import { statusLine } from '../tasks/statusText';
 
 /** Tasks per page: a screen or two of rows; "Load more" reads the next. */
 export const ASSIGNED_PAGE_SIZE = 25;
+/** After tasks are created here, the pages are read again at most this often (a run creates hundreds). */
+const NEW_TASKS_REFRESH_MS = 5_000;
 
 export type AssignedRow = AssignedNode;
 
@@ -76,12 +79,41 @@ export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscod
       treeView.onDidChangeVisibility((e) => {
         if (e.visible && !this.list.loaded) void this.refresh();
       }),
-      // A task completed through the Tasks view leaves this one too.
-      deps.tasks.onDidChangeTasks(() => this.show()),
+      // A task completed through the Tasks view leaves this one too; one created here may be the user's.
+      deps.tasks.onDidChangeTasks(() => {
+        this.show();
+        if (this.recordsSeen && this.hasNewRecords()) this.refreshSoon();
+      }),
+      { dispose: () => this.refreshSoon.dispose() },
     );
+    // The records loaded at start-up are not new.
+    void deps.tasks.records.all().then(() => {
+      this.hasNewRecords();
+      this.recordsSeen = true;
+    }, () => undefined);
     data.attach(this);
     // The badge counts overdue tasks whether the view shows or not: the first page is read now.
     if (this.reader !== undefined) void this.refresh().catch(() => undefined);
+  }
+
+  /** Reads the pages again after tasks were created or linked here: once for a run of many. */
+  private readonly refreshSoon = throttled(() => {
+    if (this.list.loaded) void this.refresh().catch(() => undefined);
+  }, NEW_TASKS_REFRESH_MS);
+
+  /** The task records' ids seen so far: a new one is a task created or linked here. */
+  private readonly recordIds = new Set<string>();
+  private recordsSeen = false;
+
+  private hasNewRecords(): boolean {
+    let added = false;
+    for (const record of this.deps.tasks.createdTasks()) {
+      if (!this.recordIds.has(record.id)) {
+        this.recordIds.add(record.id);
+        added = true;
+      }
+    }
+    return added;
   }
 
   /** Whether the user is signed in (nothing is read otherwise). */
