@@ -13,13 +13,13 @@ describe('e2e: Assigned to Me and a task\'s details', function () {
   const view = () => e2e.page.locator('.pane:has(.pane-header[aria-label^="Assigned to Me"])');
   const row = (text: string) => view().locator('.monaco-list-row', { hasText: text }).first();
 
-  /** The view, shown and read again, once `title` is listed in it. */
-  async function showAssigned(title: string): Promise<void> {
+  /** The view, shown and read again, once `title` (or any row) is listed in it. */
+  async function showAssigned(title?: string): Promise<void> {
     await ensureSignedIn(e2e);
     if (!(await view().isVisible())) await runCommand(e2e.page, 'Tallyfy: Focus on Assigned to Me View');
     await view().waitFor({ state: 'visible' });
     await runCommand(e2e.page, 'Tallyfy: Refresh Assigned to Me');
-    await row(title).waitFor();
+    await (title === undefined ? view().locator('.monaco-list-row').first() : row(title)).waitFor();
   }
 
   /** A task of this test's own in the sandbox, assigned to the signed-in user unless told otherwise. */
@@ -32,10 +32,21 @@ describe('e2e: Assigned to Me and a task\'s details', function () {
     });
   }
 
-  /** The details panel of a task of "Assigned to Me" with no TODO, opened by clicking its row. */
-  async function openDetails(task: SandboxTask): Promise<Frame> {
-    await showAssigned(task.title);
-    await row(task.title).click();
+  /**
+   * The details panel of a task: from the palette with its id, or by a click on its row in "Assigned to
+   * Me" (for a task with no TODO, due soon so that its row is drawn near the top of the view).
+   */
+  async function openDetails(task: SandboxTask, from: 'palette' | 'row' = 'palette'): Promise<Frame> {
+    if (from === 'row') {
+      await showAssigned(task.title);
+      await row(task.title).click();
+    } else {
+      await ensureSignedIn(e2e);
+      await runCommand(e2e.page, 'Tallyfy: Show Task Details');
+      const box = e2e.page.locator('.quick-input-widget:visible input');
+      await box.fill(task.id);
+      await box.press('Enter');
+    }
     return webviewFrame(e2e.page, (frame) => frame.getByRole('heading', { name: task.title }), 'The task details');
   }
 
@@ -74,6 +85,42 @@ describe('e2e: Assigned to Me and a task\'s details', function () {
     await e2e.page.locator('.tabs-container .tab.active', { hasText: /^todo-\d+\.ts/ }).waitFor();
   });
 
+  it('reads a page of 25 at a time, and "Load more…" reads the next', async () => {
+    // Due after every other test's task, so they come last in the deadline order, past the first page.
+    const far = Array.from({ length: 30 }, (_, i) => addTask(`Far away ${i + 1}`, { deadline: new Date(Date.now() + (200 + i) * DAY).toISOString() }));
+    const last = far.at(-1)!;
+    try {
+      await readAllPages(last.title);
+    } finally {
+      // Thirty more rows would push other tests' rows out of the view: they go.
+      for (const task of far) e2e.sandbox.removeTask(task.id);
+    }
+  });
+
+  /** Reads the pages of "Assigned to Me" with "Load more…" until `title` shows, checking what was asked. */
+  async function readAllPages(title: string): Promise<void> {
+    const reads = () => e2e.sandbox.requests({ method: 'GET', path: '/organizations/*/me/tasks' });
+    await showAssigned();
+    const before = reads().length;
+    // The view draws only the rows that fit: End in its tree goes to the last row, "Load more…" while
+    // more pages follow, and Enter on it reads the next page.
+    for (let pages = 1; !(await row(title).isVisible()); pages++) {
+      assert.ok(pages < 10, 'the last task shows within a few pages');
+      const read = reads().length;
+      await runCommand(e2e.page, 'Tallyfy: Focus on Assigned to Me View');
+      await e2e.page.keyboard.press('End');
+      const more = row('Load more…');
+      if (await row(title).isVisible()) break;
+      await more.waitFor();
+      await e2e.page.keyboard.press('Enter');
+      await e2e.sandbox.whenTasks(() => reads().length > read);
+      await e2e.page.keyboard.press('End');
+    }
+    const asked = reads().slice(before);
+    assert.ok(asked.some((r) => r.query['page'] === '2'), `pages read: ${asked.map((r) => r.query['page']).join(', ')}`);
+    assert.ok(reads().every((r) => r.query['per_page'] === '25'), 'a page of 25 each time');
+  }
+
   it('completes a one-off task and a process task from the view, each through its own route, once', async () => {
     const oneOff = addTask('Complete me from the view');
     const run = e2e.sandbox.addRun({ name: 'Release 4.2 sign-off' });
@@ -96,15 +143,16 @@ describe('e2e: Assigned to Me and a task\'s details', function () {
     assert.deepEqual(completes(step.id).map((r) => r.path), [`/organizations/${e2e.sandbox.orgId}/runs/${run.id}/completed-tasks`]);
   });
 
-  it("shows a task's description, form fields and comments as text, markup included", async () => {
+  it("opens a task's details from its row and shows its description, form fields and comments as text, markup included", async () => {
     const task = addTask('Read my details', {
+      deadline: new Date(Date.now() + DAY / 2).toISOString(),
       summary: '<p>Check the <b>refund</b> path.</p><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>',
       extra: { form_fields: [{ label: 'Pull request', field_type: 'text', required: true }] },
     });
     e2e.sandbox.setFieldValue(task.id, 'Pull request', 'https://example.com/pr/7');
     e2e.sandbox.addComment(task.id, { content: 'First, from <strong>Grace</strong>', authorId: 1002, createdAt: new Date(Date.now() - 2 * DAY).toISOString() });
     e2e.sandbox.addComment(task.id, { content: '<img src=x onerror="window.__pwned=1">Second <a href="javascript:alert(1)">link</a>', authorId: ME });
-    const frame = await openDetails(task);
+    const frame = await openDetails(task, 'row');
     await frame.getByText('Check the refund path.').waitFor();
     await frame.getByText('Pull request').waitFor();
     await frame.getByText('https://example.com/pr/7').waitFor();
