@@ -322,6 +322,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       status: 'in-progress',
     });
     addTask({ title: 'Remove the legacy importer', status: 'completed', owners: { users: [1003], guests: [], groups: [] } });
+    // A process's step assigned to the user, with comments: "Assigned to Me" and the details panel.
+    const release = addRun({ name: 'Release 4.2' });
+    const signOff = addTask({ title: 'Sign off the release notes', run_id: release.id, is_oneoff: false, deadline: new Date(Date.now() - day).toISOString() });
+    storeComment(signOff, { content: 'Draft is in the <strong>wiki</strong>.', authorId: 1002, createdAt: new Date(Date.now() - 2 * day).toISOString() });
+    storeComment(signOff, { content: 'Reviewing it this afternoon.' });
   }
 
   function isCompleted(task: SandboxTask): boolean {
