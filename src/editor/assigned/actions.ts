@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import { assignedTaskOf } from '../../core/assigned';
 import { Commands, Views, type CommandId } from '../../core/contract';
-import { AutoRefreshPolicy } from '../../core/tasks';
 import { isTallyfyError, type Task } from '../../core/tallyfy';
 import { requireClient } from '../auth/clients';
 import type { Session } from '../auth/session';
@@ -15,6 +14,7 @@ import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { askApproval } from '../tasks/approval';
+import { scheduleBackgroundRefresh } from '../tasks/backgroundRefresh';
 import type { AssignedView } from './view';
 
 export interface AssignedActionDeps {
@@ -75,49 +75,17 @@ function completedCopy(task: Task): Task {
  */
 export function registerAssignedRefresh(deps: Pick<AssignedActionDeps, 'settings' | 'log' | 'view'>): vscode.Disposable {
   const { settings, log, view } = deps;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let policy: AutoRefreshPolicy | undefined;
-  const makePolicy = (): AutoRefreshPolicy | undefined => {
-    const minutes = settings.get('autoRefreshMinutes');
-    return minutes > 0 ? new AutoRefreshPolicy({ intervalMs: minutes * 60_000, startDue: false }) : undefined;
-  };
-  const schedule = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = policy === undefined ? undefined : setTimeout(() => void run(), Math.max(1000, policy.delayMs()));
-  };
-  const run = async (): Promise<void> => {
-    if (policy === undefined || !view.signedIn || !policy.isDue()) {
-      schedule();
-      return;
-    }
-    try {
-      const requests = await view.refresh(policy.budget());
-      policy.recordRun({ requests, rateLimited: false });
-    } catch (error) {
-      const rateLimited = isTallyfyError(error, 'rate-limited');
-      const retryAfterSeconds = rateLimited ? error.retryAfterSeconds : undefined;
-      policy.recordRun({ requests: 1, rateLimited, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
-      log.debug(`Background refresh of Assigned to Me failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      schedule();
-    }
-  };
-  policy = makePolicy();
-  schedule();
-  return vscode.Disposable.from(
-    vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused && policy !== undefined) {
-        policy.runSoon();
-        void run();
+  return scheduleBackgroundRefresh(settings, {
+    ready: () => view.signedIn,
+    run: async (budget) => {
+      try {
+        return { requests: await view.refresh(budget), rateLimited: false };
+      } catch (error) {
+        const rateLimited = isTallyfyError(error, 'rate-limited');
+        const retryAfterSeconds = rateLimited ? error.retryAfterSeconds : undefined;
+        log.debug(`Background refresh of Assigned to Me failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { requests: 1, rateLimited, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
       }
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tallyfy.autoRefreshMinutes')) {
-        policy = makePolicy();
-        schedule();
-      }
-    }),
-    { dispose: () => timer !== undefined && clearTimeout(timer) },
-  );
+    },
+  });
 }
-

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { assignedTaskId } from '../../core/assigned/nodes';
 import { Commands, Views, type CommandId } from '../../core/contract';
 import { answerFor, type MergeSummary, type TaskRecord } from '../../core/records';
-import { AutoRefreshPolicy, isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
+import { isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
 import { isTallyfyError } from '../../core/tallyfy';
 import { findTodosInRange, type TodoComment } from '../../core/todo';
 import { clientFor } from '../auth/clients';
@@ -14,6 +14,7 @@ import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { lineSource } from '../todos/documents';
 import { askApproval } from './approval';
+import { scheduleBackgroundRefresh } from './backgroundRefresh';
 import type { TasksView } from './view';
 
 export interface TaskActionDeps {
@@ -267,65 +268,28 @@ function describeMerge(merged: MergeSummary): string {
  */
 export function registerAutoRefresh(deps: Pick<TaskActionDeps, 'tasks' | 'session' | 'settings' | 'log'>): vscode.Disposable {
   const { tasks, session, settings, log } = deps;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  let policy: AutoRefreshPolicy | undefined;
-  const minutes = (): number => settings.get('autoRefreshMinutes');
-  const makePolicy = (): AutoRefreshPolicy | undefined =>
-    minutes() > 0 ? new AutoRefreshPolicy({ intervalMs: minutes() * 60_000, startDue: false }) : undefined;
-  const schedule = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (policy !== undefined) timer = setTimeout(() => void run(), Math.max(1000, policy.delayMs()));
-  };
-  const run = async (): Promise<void> => {
-    if (policy === undefined || running || session.state.kind !== 'signed-in' || !policy.isDue()) {
-      schedule();
-      return;
-    }
-    const open = tasks.createdTasks().filter(isOpen);
-    if (open.length === 0) {
-      policy.recordRun({ requests: 0, rateLimited: false });
-      schedule();
-      return;
-    }
-    running = true;
-    try {
-      const result = await refreshRecords(open, {
-        mode: 'background',
-        requestBudget: policy.budget(),
-        clientFor: (baseUrl) => clientFor(session, baseUrl),
-      });
-      const merged = await tasks.records.merge(result.answers);
-      policy.recordRun({
-        requests: result.summary.requests.total,
-        rateLimited: result.summary.rateLimited,
-        ...(result.summary.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.summary.retryAfterSeconds } : {}),
-      });
-      log.debug(`Background refresh: ${result.summary.updated} answered with ${result.summary.requests.total} requests; ${describeMerge(merged)}.`);
-    } catch (error) {
-      log.warn(`Background refresh failed: ${error instanceof Error ? error.message : String(error)}`);
-      policy.recordRun({ requests: 0, rateLimited: false });
-    } finally {
-      running = false;
-      schedule();
-    }
-  };
-  policy = makePolicy();
-  schedule();
-  return vscode.Disposable.from(
-    vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused && policy !== undefined) {
-        policy.runSoon();
-        void run();
+  return scheduleBackgroundRefresh(settings, {
+    ready: () => session.state.kind === 'signed-in',
+    run: async (budget) => {
+      const open = tasks.createdTasks().filter(isOpen);
+      if (open.length === 0) return { requests: 0, rateLimited: false };
+      try {
+        const result = await refreshRecords(open, {
+          mode: 'background',
+          requestBudget: budget,
+          clientFor: (baseUrl) => clientFor(session, baseUrl),
+        });
+        const merged = await tasks.records.merge(result.answers);
+        log.debug(`Background refresh: ${result.summary.updated} answered with ${result.summary.requests.total} requests; ${describeMerge(merged)}.`);
+        return {
+          requests: result.summary.requests.total,
+          rateLimited: result.summary.rateLimited,
+          ...(result.summary.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.summary.retryAfterSeconds } : {}),
+        };
+      } catch (error) {
+        log.warn(`Background refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { requests: 0, rateLimited: false };
       }
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tallyfy.autoRefreshMinutes')) {
-        policy = makePolicy();
-        schedule();
-      }
-    }),
-    { dispose: () => timer !== undefined && clearTimeout(timer) },
-  );
+    },
+  });
 }
