@@ -34,8 +34,8 @@ export class MemberDirectory {
 
   /** The organization's members (every page), read at most once per few minutes. */
   members(): Promise<Member[]> {
-    const { client, orgId, state } = requireClient(this.session);
-    const key = `${state.identity.baseUrl}\u0000${orgId}\u0000${state.identity.userId}`;
+    const { client, orgId } = requireClient(this.session);
+    const key = this.session.readerKey() ?? '';
     if (this.cached === undefined || this.cached.key !== key || Date.now() - this.cached.at > KEEP_MS) {
       const members = client.listUsers(orgId, { all: true }).then((page) => page.items);
       const cached = { key, at: Date.now(), members };

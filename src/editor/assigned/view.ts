@@ -16,7 +16,7 @@ import { setViewMessage } from '../viewMessage';
 import type { LazyTreeData } from '../tasks/lazyTree';
 import { deadlineText, formatDeadline } from '../tasks/deadlineText';
 import { relativeDeadline } from '../../core/tasks/relativeDeadline';
-import { statusLine } from '../tasks/statusText';
+import { statusLine, taskTooltip } from '../tasks/statusText';
 
 /** Tasks per page: a screen or two of rows; "Load more" reads the next. */
 export const ASSIGNED_PAGE_SIZE = 25;
@@ -48,12 +48,6 @@ function groupLabel(group: AssignedGroup): string {
   }
 }
 
-/** Whose tasks were read: a change of any of these drops them. */
-function readerOf(session: Session): string | undefined {
-  const state = session.state;
-  return state.kind === 'signed-in' ? `${session.normalizedBaseUrl() ?? ''} ${state.orgId} ${state.identity.userId}` : undefined;
-}
-
 export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AssignedRow | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -64,7 +58,13 @@ export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscod
   /** The open tasks read, in their groups, as of the last change. */
   private groups: Readonly<Record<AssignedGroup, readonly Task[]>> = { overdue: [], dueSoon: [], later: [] };
   private readonly timing: RowTiming;
-
+  /** The task records' ids seen so far: a new one is a task created or linked here. */
+  private readonly recordIds = new Set<string>();
+  private recordsSeen = false;
+  /** Reads the pages again after tasks were created or linked here: once for a run of many. */
+  private readonly refreshSoon = throttled(() => {
+    if (this.list.loaded) void this.refresh().catch(() => undefined);
+  }, NEW_TASKS_REFRESH_MS);
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -72,12 +72,12 @@ export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscod
     readonly treeView: vscode.TreeView<AssignedRow>,
     data: LazyTreeData<AssignedRow>,
   ) {
-    this.reader = readerOf(deps.session);
+    this.reader = deps.session.readerKey();
     this.timing = new RowTiming(deps.log);
     this.subscriptions.push(
       deps.session.onDidChange(() => this.followSession()),
       treeView.onDidChangeVisibility((e) => {
-        if (e.visible && !this.list.loaded) void this.refresh();
+        if (e.visible && !this.list.loaded) void this.refresh().catch(() => undefined);
       }),
       // A task completed through the Tasks view leaves this one too; one created here may be the user's.
       deps.tasks.onDidChangeTasks(() => {
@@ -95,15 +95,6 @@ export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscod
     // The badge counts overdue tasks whether the view shows or not: the first page is read now.
     if (this.reader !== undefined) void this.refresh().catch(() => undefined);
   }
-
-  /** Reads the pages again after tasks were created or linked here: once for a run of many. */
-  private readonly refreshSoon = throttled(() => {
-    if (this.list.loaded) void this.refresh().catch(() => undefined);
-  }, NEW_TASKS_REFRESH_MS);
-
-  /** The task records' ids seen so far: a new one is a task created or linked here. */
-  private readonly recordIds = new Set<string>();
-  private recordsSeen = false;
 
   private hasNewRecords(): boolean {
     let added = false;
@@ -186,7 +177,7 @@ export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscod
 
   /** Signed out or someone else's tasks: what was read goes; signed in again, the first page is read. */
   private followSession(): void {
-    const reader = readerOf(this.deps.session);
+    const reader = this.deps.session.readerKey();
     if (reader === this.reader) return;
     this.reader = reader;
     this.list.clear();
@@ -283,21 +274,12 @@ export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscod
     item.description = [process, relative].filter((part) => part !== undefined && part !== '').join(' · ');
     item.iconPath = new vscode.ThemeIcon(presentation.icon, new vscode.ThemeColor(presentation.color));
     item.contextValue = `assigned.${task.taskType}${task.runId !== undefined ? '.process' : ''}${linked ? '.linked' : ''}`;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.supportThemeIcons = true;
-    md.appendMarkdown(`$(${presentation.icon}) **`);
-    md.appendText(task.title);
-    md.appendMarkdown('**\n\n');
     const rows = [statusLine(state, task.status)];
     if (process !== undefined) rows.push(vscode.l10n.t('Process: {0}', process));
     const deadline = deadlineText(task.deadline, now);
     if (deadline !== '') rows.push(vscode.l10n.t('Deadline: {0}', deadline));
     rows.push(vscode.l10n.t('Id: {0}', task.id));
-    for (const row of rows) {
-      md.appendText(row);
-      md.appendMarkdown('  \n');
-    }
-    item.tooltip = md;
+    item.tooltip = taskTooltip(presentation.icon, task.title, rows);
     item.accessibilityInformation = { label: [task.title, process, relative].filter((part) => part !== undefined && part !== '').join(', ') };
     // A task with a TODO goes to it, as in the Tasks view; the others open their details.
     item.command = linked

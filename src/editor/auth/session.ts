@@ -80,6 +80,15 @@ export class Session implements vscode.Disposable {
     return next;
   }
 
+  /**
+   * Whose view of Tallyfy a read is made in (the API address, organization and user), or undefined when
+   * signed out: what was read under one key is stale under another.
+   */
+  readerKey(): string | undefined {
+    const state = this.current;
+    return state.kind === 'signed-in' ? `${state.identity.baseUrl}\u0000${state.orgId}\u0000${state.identity.userId}` : undefined;
+  }
+
   /** The configured API address (user settings only), normalized, or why it may not receive a token. */
   baseUrlCheck(): BaseUrlCheck {
     return checkBaseUrl(this.settings.apiBaseUrl());

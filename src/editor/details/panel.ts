@@ -38,12 +38,6 @@ export interface DetailsDeps {
   readonly extensionUri: vscode.Uri;
 }
 
-/** Whose view of Tallyfy a read was made in: another one makes it stale. */
-function readerOf(session: Session): string | undefined {
-  const state = session.state;
-  return state.kind === 'signed-in' ? `${session.normalizedBaseUrl() ?? ''} ${state.orgId} ${state.identity.userId}` : undefined;
-}
-
 export class DetailsPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly strings = detailsStrings(vscode.l10n);
@@ -84,7 +78,7 @@ export class DetailsPanel implements vscode.Disposable {
   /** Reads the task again (Refresh, after a comment, back in its organization). */
   async load(): Promise<void> {
     const ticket = ++this.loading;
-    const reader = readerOf(this.deps.session);
+    const reader = this.deps.session.readerKey();
     this.reader = reader;
     if (reader === undefined) {
       this.setTask(undefined, { state: 'unavailable', message: vscode.l10n.t('Sign in to Tallyfy to see this task.'), signIn: true });
@@ -98,14 +92,15 @@ export class DetailsPanel implements vscode.Disposable {
         this.deps.directory.members().catch(() => []),
         namesTags(task) ? client.listTags(orgId, { perPage: 100 }).then((page) => page.items, () => []) : Promise.resolve([]),
       ]);
-      if (ticket !== this.loading || reader !== readerOf(this.deps.session)) return;
+      if (ticket !== this.loading || reader !== this.deps.session.readerKey()) return;
       this.setTask(task, { state: 'ready', task: taskView(task, { members, tags }) });
-      void this.keepRecord(task);
+      this.keepRecord(task).catch((error: unknown) => this.deps.log.warn(`Could not keep task ${this.taskId} in its record: ${String(error)}`));
     } catch (error) {
       if (ticket !== this.loading) return;
-      this.deps.log.warn(`Could not read task ${this.taskId} for its details: ${describeError(error).message}`);
+      const message = describeError(error).message;
+      this.deps.log.warn(`Could not read task ${this.taskId} for its details: ${message}`);
       const signIn = isTallyfyError(error, 'signed-out') || isTallyfyError(error, 'unauthorized');
-      this.setTask(undefined, { state: 'unavailable', message: describeError(error).message, signIn });
+      this.setTask(undefined, { state: 'unavailable', message, signIn });
     }
   }
 
@@ -116,10 +111,9 @@ export class DetailsPanel implements vscode.Disposable {
   }
 
   private followSession(): void {
-    const reader = readerOf(this.deps.session);
+    const reader = this.deps.session.readerKey();
     if (reader === this.reader) return;
     // Nothing read under another session is shown; the task is read again under this one.
-    this.loading++;
     this.setTask(undefined, { state: 'loading' });
     void this.load();
   }

@@ -1,21 +1,16 @@
 // The open "Tallyfy task" panels, one per task (asking again reveals it), and what brings them back
 // after a window reload: the page keeps its task's id in its state, and the serializer hands it here.
 import * as vscode from 'vscode';
-import { assignedTaskId } from '../../core/assigned/nodes';
 import { pastedTaskId } from '../../core/linked/pastedTask';
+import { taskIdOf } from '../../core/taskArgument';
+import { isTaskId } from '../../core/todo/references';
 import type { Session } from '../auth/session';
 import { DetailsPanel, type DetailsDeps } from './panel';
 
-const TASK_ID = /^[0-9a-f]{32}$/i;
-
-/** The task id a command was given: an id, a row of the Tasks view or of "Assigned to Me". */
-function taskIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return TASK_ID.test(arg.trim()) ? arg.trim().toLowerCase() : undefined;
-  if (arg !== null && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'task') {
-    const id = (arg as { id?: unknown }).id;
-    return typeof id === 'string' ? id : undefined;
-  }
-  return assignedTaskId(arg);
+/** The task id a command was given (see `taskIdOf`), when it is one. */
+function detailsIdOf(arg: unknown): string | undefined {
+  const id = taskIdOf(arg)?.trim().toLowerCase();
+  return id !== undefined && isTaskId(id) ? id : undefined;
 }
 
 /** From the palette: the task id, its reference or a link holding it, as the user pastes it. */
@@ -37,7 +32,7 @@ export class DetailsPanels implements vscode.Disposable {
 
   /** "Show Task Details": the task's panel, opened or revealed. */
   async show(arg: unknown): Promise<void> {
-    const id = taskIdOf(arg) ?? (arg === undefined ? await askTaskId(this.deps.session) : undefined);
+    const id = detailsIdOf(arg) ?? (arg === undefined ? await askTaskId(this.deps.session) : undefined);
     if (id === undefined) return;
     const existing = this.open.get(id);
     if (existing !== undefined) {
@@ -50,7 +45,7 @@ export class DetailsPanels implements vscode.Disposable {
   /** Brings back a panel after a window reload (VS Code's panel serializer, registered at start-up). */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const id = state !== null && typeof state === 'object' ? (state as { taskId?: unknown }).taskId : undefined;
-    if (typeof id !== 'string' || !TASK_ID.test(id) || this.open.has(id)) {
+    if (typeof id !== 'string' || !isTaskId(id) || this.open.has(id)) {
       panel.dispose();
       return Promise.resolve();
     }

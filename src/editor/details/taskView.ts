@@ -46,7 +46,7 @@ function tagTitles(raw: Readonly<Record<string, unknown>>, tags: readonly Tag[])
   });
 }
 
-/** Tag ids a task names that the organization's tags would name (so they are read only when needed). */
+/** Whether the task names tags by id, which only the organization's tags name (they are read only then). */
 export function namesTags(task: Task): boolean {
   const value = task.raw['tags'];
   return Array.isArray(value) && value.some((item) => typeof item === 'string');

@@ -23,3 +23,17 @@ export function stateLabel(state: TaskState): string {
 export function statusLine(state: TaskState, status: string): string {
   return vscode.l10n.t('Status: {0} ({1})', stateLabel(state), status);
 }
+
+/** A task's tooltip in a view: its state's icon and its title in bold, then one line per row, all as text. */
+export function taskTooltip(icon: string, title: string, rows: readonly string[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.supportThemeIcons = true;
+  md.appendMarkdown(`$(${icon}) **`);
+  md.appendText(title);
+  md.appendMarkdown('**\n\n');
+  for (const row of rows) {
+    md.appendText(row);
+    md.appendMarkdown('  \n');
+  }
+  return md;
+}

@@ -8,7 +8,7 @@ import { throttled } from '../throttle';
 import { setViewMessage } from '../viewMessage';
 import type { LazyTreeData } from './lazyTree';
 import { formatDeadline } from './deadlineText';
-import { stateLabel, statusLine } from './statusText';
+import { stateLabel, statusLine, taskTooltip } from './statusText';
 
 const GROUPING_KEY = 'tallyfy.tasksGrouping';
 /** The tree follows changes of the tasks at most this often (each refresh goes over every record). */
@@ -138,11 +138,6 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     item.iconPath = new vscode.ThemeIcon(view.icon, new vscode.ThemeColor(view.color));
     item.contextValue = view.contextValue;
     const tip = view.tooltip;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.supportThemeIcons = true;
-    md.appendMarkdown(`$(${view.icon}) **`);
-    md.appendText(tip.title);
-    md.appendMarkdown('**\n\n');
     const rows: string[] = [
       statusLine(tip.state, tip.status),
       vscode.l10n.t('Id: {0}', tip.id),
@@ -156,11 +151,7 @@ export class TasksView implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     if (tip.assignees.length > 0) rows.push(vscode.l10n.t('Assignees: {0}', tip.assignees.join(', ')));
     if (tip.file !== undefined && tip.line !== undefined) rows.push(vscode.l10n.t('TODO: {0}:{1}', tip.file, tip.line));
     if (tip.lastSyncedAt !== undefined) rows.push(vscode.l10n.t('Last refreshed: {0}', new Date(tip.lastSyncedAt).toLocaleString()));
-    for (const row of rows) {
-      md.appendText(row);
-      md.appendMarkdown('  \n');
-    }
-    item.tooltip = md;
+    item.tooltip = taskTooltip(view.icon, tip.title, rows);
     item.accessibilityInformation = { label: `${tip.title}, ${stateLabel(tip.state)}, ${view.description}` };
     if (view.source !== undefined) {
       item.command = { command: Commands.revealTodo, title: vscode.l10n.t('Go to TODO'), arguments: [node] };

@@ -1,21 +1,13 @@
 import * as vscode from 'vscode';
-import { assignedTaskId, assignedTaskOf } from '../../core/assigned/nodes';
+import { assignedTaskOf } from '../../core/assigned/nodes';
 import { Commands } from '../../core/contract';
+import { taskIdOf } from '../../core/taskArgument';
 import { registerCommand, type ErrorPresenter } from '../commands';
 import { openTaskInTallyfy } from '../openTask';
 import type { Session } from '../auth/session';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
-
-/** A task id given to a command: the id itself, a row of the Tasks view, or one of "Assigned to Me". */
-export function taskIdOf(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  if (arg !== null && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'task') {
-    return String((arg as { id: unknown }).id);
-  }
-  return assignedTaskId(arg);
-}
 
 export interface TodoFeatureDeps {
   readonly tasks: TaskService;
