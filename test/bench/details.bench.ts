@@ -4,17 +4,14 @@
 // sheet) opened from the palette, alternately in the same window; both pages mark the moment they show.
 // (2) What showing the first page of "Assigned to Me" costs once its answer arrives: the extension's time
 // building the rows, and how soon VS Code asks for them (logged by the view).
-import { join } from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DETAILS_READY_MARK } from '../../src/core/details/protocol';
-import { REPO_ROOT } from '../harness/codeServer';
-import { ensureSignedIn, paletteRow, runCommand, signInItem, startE2E, webviewFrame, type E2E } from '../e2e/workbench';
+import { ensureSignedIn, paletteRow, runCommand, signInItem, startE2E, type E2E } from '../e2e/workbench';
 import { loggedMatches, median } from './logs';
+import { msUntilMark, openReference, REFERENCE_WEBVIEW } from './marks';
 
 const RUNS = 8;
 const REFRESHES = 6;
-const REFERENCE = join(REPO_ROOT, 'test', 'fixtures', 'reference-webview');
-const REFERENCE_MARK = 'reference:ready';
 
 export interface DetailsBench {
   readonly reference: number[];
@@ -23,34 +20,13 @@ export interface DetailsBench {
   readonly assigned: ReadonlyArray<{ readonly buildMs: number; readonly askedMs: number }>;
 }
 
-/** The ms from `started` until the page in the frame showing `content` sets `mark` (its own clock, shared with this process). */
-async function untilMark(page: Page, started: number, content: (frame: Frame) => Locator, mark: string, what: string): Promise<number> {
-  const frame = await webviewFrame(page, content, what);
-  const at = await frame.waitForFunction(
-    (name) => {
-      const entry = performance.getEntriesByName(name)[0];
-      return entry === undefined ? undefined : performance.timeOrigin + entry.startTime;
-    },
-    mark,
-    { timeout: 30_000 },
-  );
-  return Math.round(((await at.jsonValue()) as number) - started);
-}
-
-async function openReference(page: Page): Promise<number> {
-  const row = await paletteRow(page, 'Reference: Open Reference Webview');
-  const started = Date.now();
-  await row.click();
-  return untilMark(page, started, (frame) => frame.getByLabel('Reference input'), REFERENCE_MARK, 'The reference webview');
-}
-
 async function openDetails(page: Page, taskId: string, title: string): Promise<number> {
   await (await paletteRow(page, 'Tallyfy: Show Task Details')).click();
   const box = page.locator('.quick-input-widget:visible input');
   await box.fill(taskId);
   const started = Date.now();
   await page.keyboard.press('Enter');
-  return untilMark(page, started, (frame) => frame.getByRole('heading', { name: title }), DETAILS_READY_MARK, 'The task details');
+  return msUntilMark(page, started, (frame) => frame.getByRole('heading', { name: title }), DETAILS_READY_MARK, 'The task details');
 }
 
 async function measurePanels(e2e: E2E): Promise<{ reference: number[]; details: number[] }> {
@@ -86,7 +62,7 @@ async function measureAssigned(e2e: E2E): Promise<DetailsBench['assigned']> {
 }
 
 export async function runDetailsBench(): Promise<DetailsBench> {
-  const e2e = await startE2E({ moreExtensions: [REFERENCE] });
+  const e2e = await startE2E({ moreExtensions: [REFERENCE_WEBVIEW] });
   try {
     await signInItem(e2e.page).waitFor({ timeout: 60_000 });
     await ensureSignedIn(e2e);

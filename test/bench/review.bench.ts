@@ -5,15 +5,12 @@
 // sent, duplicates, and the extension host's longest event-loop delay during it (logged by the run).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
 import { REVIEW_READY_MARK } from '../../src/core/bulk/protocol';
-import { REPO_ROOT } from '../harness/codeServer';
-import { ensureSignedIn, paletteRow, reviewFolder, runCommand, signInItem, startE2E, webviewFrame, writeTodoFolder, type E2E } from '../e2e/workbench';
+import { ensureSignedIn, reviewFolder, runCommand, signInItem, startE2E, writeTodoFolder, type E2E } from '../e2e/workbench';
 import { loggedTimes, median } from './logs';
+import { openReference, REFERENCE_WEBVIEW, timeToMark } from './marks';
 
 const RUNS = 6;
-const REFERENCE = join(REPO_ROOT, 'test', 'fixtures', 'reference-webview');
-const REFERENCE_MARK = 'reference:ready';
 
 export interface RunFigures {
   readonly rows: number;
@@ -49,33 +46,13 @@ function writeManyTodos(folder: string): void {
   }
 }
 
-/**
- * Chooses `command` in the palette and resolves with the ms until its page (the frame showing `content`)
- * sets `mark`: the page's own time on the machine's clock, shared with this process.
- */
-async function timeToMark(page: Page, command: string, content: (frame: Frame) => Locator, mark: string): Promise<number> {
-  const row = await paletteRow(page, command);
-  const started = Date.now();
-  await row.click();
-  const frame = await webviewFrame(page, content, command);
-  const at = await frame.waitForFunction(
-    (name) => {
-      const entry = performance.getEntriesByName(name)[0];
-      return entry === undefined ? undefined : performance.timeOrigin + entry.startTime;
-    },
-    mark,
-    { timeout: 30_000 },
-  );
-  return Math.round(((await at.jsonValue()) as number) - started);
-}
-
 async function measureOpening(e2e: E2E): Promise<{ reference: number[]; review: number[] }> {
   const reference: number[] = [];
   const review: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // No editor is open: from the palette the review covers the whole workspace without asking.
     await runCommand(e2e.page, 'View: Close All Editor Groups');
-    reference.push(await timeToMark(e2e.page, 'Reference: Open Reference Webview', (frame) => frame.getByLabel('Reference input'), REFERENCE_MARK));
+    reference.push(await openReference(e2e.page));
     await runCommand(e2e.page, 'View: Close All Editor Groups');
     review.push(await timeToMark(e2e.page, 'Tallyfy: Create Tasks from TODOs…', (frame) => frame.getByRole('heading', { name: 'Create Tallyfy tasks' }), REVIEW_READY_MARK));
   }
@@ -137,7 +114,7 @@ async function measureRun(e2e: E2E, files: number, perFile: number): Promise<Run
 }
 
 export async function runReviewBench(): Promise<ReviewBench> {
-  const e2e = await startE2E({ moreExtensions: [REFERENCE] });
+  const e2e = await startE2E({ moreExtensions: [REFERENCE_WEBVIEW] });
   try {
     await signInItem(e2e.page).waitFor({ timeout: 60_000 });
     writeManyTodos(e2e.folder);

@@ -21,6 +21,7 @@ import { runTodoBench } from './todo.bench';
 import { loggedMatches, loggedTimes, median, SPENT } from './logs';
 import { runMenuBench } from './menu.bench';
 import { measureBundles } from './bundles';
+import { markedAt } from './marks';
 import { runPartsBench } from './parts.bench';
 import { formFrame, openFile, signInItem } from '../e2e/workbench';
 import { startSandbox } from '../sandbox/server';
@@ -113,17 +114,8 @@ async function measureFormReady(): Promise<{ shown: number[]; phases: FormPhases
         i--;
         continue;
       }
-      // The page marks the moment it shows the form with its data; the clock is the machine's, shared with
-      // this process (performance.timeOrigin + the mark's time), so polling adds nothing to the figure.
-      const shownAt = await frame.waitForFunction(
-        (mark) => {
-          const entry = performance.getEntriesByName(mark)[0];
-          return entry === undefined ? undefined : performance.timeOrigin + entry.startTime;
-        },
-        FORM_READY_MARK,
-        { timeout: 30_000 },
-      );
-      const shown = (await shownAt.jsonValue()) as number;
+      // The page marks the moment it shows the form with its data.
+      const shown = await markedAt(frame, FORM_READY_MARK);
       // Where the time goes: the webview's host frame (VS Code's) and the page's own timeline.
       const host = await frame.parentFrame()?.evaluate(() => performance.timeOrigin);
       const form = await frame.evaluate(() => ({

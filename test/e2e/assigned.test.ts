@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { SandboxTask } from '../sandbox/server';
-import { createTaskFromTodo, ensureSignedIn, ensureSignedOut, openFile, openMenuWith, runCommand, signedInItem, uniqueTitle, useE2E, webviewFrame } from './workbench';
+import { createTaskFromTodo, ensureSignedIn, ensureSignedOut, openFile, openMenuWith, reloadWindow, runCommand, uniqueTitle, useE2E, webviewFrame } from './workbench';
 
 const DAY = 86_400_000;
 const ME = 1001;
@@ -224,14 +224,9 @@ describe('e2e: Assigned to Me and a task\'s details', function () {
     const shown = await webviewFrame(e2e.page, (f) => f.getByRole('heading', { name: task.title }), 'The task details shown again');
     assert.equal(await shown.getByLabel('Comment', { exact: true }).inputValue(), 'Half-written thought');
 
-    // Reloaded as a user does: VS Code keeps the open editors (the panel among them) before it reloads,
-    // which a reload of the browser page does not wait for.
+    // Reloaded as a user does: VS Code keeps the open editors, the panel among them.
     await runCommand(e2e.page, 'File: Save All Files');
-    const reloaded = e2e.page.waitForEvent('load');
-    await runCommand(e2e.page, 'Developer: Reload Window');
-    await reloaded;
-    await e2e.page.locator('.monaco-workbench').waitFor();
-    await signedInItem(e2e).waitFor({ timeout: 60_000 });
+    await reloadWindow(e2e);
     const back = await webviewFrame(e2e.page, (f) => f.getByRole('heading', { name: task.title }), 'The restored task details');
     assert.equal(await back.getByLabel('Comment', { exact: true }).inputValue(), 'Half-written thought');
     assert.equal(e2e.sandbox.comments(task.id).length, 0, 'a draft is not posted');

@@ -16,7 +16,7 @@ import {
   reviewFrame,
   rightClickMenu,
   runCommand,
-  signedInItem,
+  reloadWindow,
   signInItem,
   uniqueTitle,
   useE2E,
@@ -245,13 +245,8 @@ describe('e2e: many TODOs at once', function () {
     assert.equal(await rows(shown, 'created').count(), 2);
 
     await runCommand(e2e.page, 'File: Save All Files');
-    // Reloaded as a user does: VS Code keeps the open editors (the review among them) before it reloads,
-    // which a reload of the browser page does not wait for.
-    const reloaded = e2e.page.waitForEvent('load');
-    await runCommand(e2e.page, 'Developer: Reload Window');
-    await reloaded;
-    await e2e.page.locator('.monaco-workbench').waitFor();
-    await signedInItem(e2e).waitFor({ timeout: 60_000 });
+    // Reloaded as a user does: VS Code keeps the open editors, the review among them.
+    await reloadWindow(e2e);
     const restored = await reviewFrame(e2e.page);
     await rows(restored, 'failed').waitFor();
     assert.equal(await rows(restored, 'created').count(), 2, 'the created rows are still shown as created');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { editorLine, ensureSignedIn, formFrame, notification, openFile, quickCreateBox, runCommand, signedInItem, uniqueTitle, useE2E, writeSourceFile } from './workbench';
+import { editorLine, ensureSignedIn, formFrame, notification, openFile, quickCreateBox, reloadWindow, runCommand, uniqueTitle, useE2E, writeSourceFile } from './workbench';
 
 describe('e2e: TODOs and tasks in step', function () {
   const e2e = useE2E();
@@ -136,11 +136,7 @@ describe('e2e: TODOs and tasks in step', function () {
     const title = uniqueTitle('Migrate the nightly job');
     const task = e2e.sandbox.addTask({ title, owners: { users: [1003], guests: [], groups: [] } });
     writeSourceFile(e2e, 'teammate', ['export const nightly = 1;', `// FIXME(tallyfy:${task.id}): ${title}`, '']);
-    const reloaded = e2e.page.waitForEvent('load');
-    await runCommand(e2e.page, 'Developer: Reload Window');
-    await reloaded;
-    await e2e.page.locator('.monaco-workbench').waitFor();
-    await signedInItem(e2e).waitFor({ timeout: 60_000 });
+    await reloadWindow(e2e);
     await showView();
     await viewOn(e2e.page).locator('.monaco-list-row', { hasText: title }).filter({ hasText: 'linked in code' }).first().waitFor();
   });

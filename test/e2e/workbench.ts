@@ -78,6 +78,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, file) }).catch(() => undefined);
 }
 
+/**
+ * Reloads the window as a user does ("Developer: Reload Window": VS Code keeps the open editors before it
+ * reloads, which a reload of the browser page does not wait for), then waits until the extension shows
+ * the signed-in status bar item again.
+ */
+export async function reloadWindow(e2e: E2E): Promise<void> {
+  const reloaded = e2e.page.waitForEvent('load');
+  await runCommand(e2e.page, 'Developer: Reload Window');
+  await reloaded;
+  await e2e.page.locator('.monaco-workbench').waitFor();
+  await signedInItem(e2e).waitFor({ timeout: 60_000 });
+}
+
 /** Signs in through the palette and the password box with the sandbox's token. */
 export async function signIn(e2e: E2E): Promise<void> {
   await runCommand(e2e.page, 'Tallyfy: Sign In');
