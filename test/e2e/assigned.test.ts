@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { SandboxTask } from '../sandbox/server';
-import { createTaskFromTodo, ensureSignedIn, ensureSignedOut, openFile, openMenuWith, reloadWindow, runCommand, uniqueTitle, useE2E, webviewFrame } from './workbench';
+import { chooseFromContextMenu, createTaskFromTodo, ensureSignedIn, ensureSignedOut, openFile, reloadWindow, runCommand, uniqueTitle, useE2E, webviewFrame } from './workbench';
 
 const DAY = 86_400_000;
 const ME = 1001;
@@ -130,16 +130,12 @@ describe('e2e: Assigned to Me and a task\'s details', function () {
     const completes = (id: string) =>
       e2e.sandbox.requests({ method: 'POST' }).filter((r) => r.path.endsWith('/completed-tasks') && (r.body as { task_id?: unknown } | undefined)?.task_id === id);
 
-    await openMenuWith(e2e.page, row(oneOff.title), 'Complete');
-    await e2e.page.keyboard.press('Enter');
-    await e2e.sandbox.whenTasks(() => e2e.sandbox.task(oneOff.id)?.status === 'completed');
-    await row(oneOff.title).waitFor({ state: 'detached' });
+    await chooseFromContextMenu(e2e.page, row(oneOff.title), 'Complete', row(oneOff.title), 'detached');
+    assert.equal(e2e.sandbox.task(oneOff.id)?.status, 'completed');
     assert.deepEqual(completes(oneOff.id).map((r) => r.path), [`/organizations/${e2e.sandbox.orgId}/completed-tasks`]);
 
-    await openMenuWith(e2e.page, row(step.title), 'Complete');
-    await e2e.page.keyboard.press('Enter');
-    await e2e.sandbox.whenTasks(() => e2e.sandbox.task(step.id)?.status === 'completed');
-    await row(step.title).waitFor({ state: 'detached' });
+    await chooseFromContextMenu(e2e.page, row(step.title), 'Complete', row(step.title), 'detached');
+    assert.equal(e2e.sandbox.task(step.id)?.status, 'completed');
     assert.deepEqual(completes(step.id).map((r) => r.path), [`/organizations/${e2e.sandbox.orgId}/runs/${run.id}/completed-tasks`]);
   });
 

@@ -9,6 +9,7 @@ import {
   menuItem,
   openFile,
   openMenuWith,
+  pressInMenu,
   runCommand,
   signedInItem,
   uniqueTitle,
@@ -159,7 +160,7 @@ describe('e2e: the Tallyfy tasks view', function () {
     for (const item of ['Complete', 'Reopen', 'Archive']) {
       assert.equal(await menuItem(e2e.page, item).count(), 0, `does not offer ${item}: ${items.join(', ')}`);
     }
-    await e2e.page.keyboard.press('Enter');
+    if (!(await pressInMenu(e2e.page))) await chooseFromContextMenu(e2e.page, row(title, 'Archived'), 'Restore', row(title, 'Not started'));
     await row(title, 'Not started').waitFor();
     assert.equal(e2e.sandbox.task(task.id)?.archived_at, null, 'restored in Tallyfy');
     assert.deepEqual(

@@ -322,11 +322,50 @@ export async function openMenuWith(page: Page, target: Locator, item: string, ti
   }
 }
 
-/** Right-clicks `target`, chooses `item` in its context menu and waits for `outcome` (a dialog, a changed row). */
-export async function chooseFromContextMenu(page: Page, target: Locator, item: string, outcome: Locator): Promise<void> {
-  await openMenuWith(page, target, item);
+/**
+ * Presses Enter on the open context menu's focused item. VS Code closes an open menu when the list under
+ * it re-renders (a refresh's answer can land between the menu showing and the key), and the Enter would
+ * then reach the list; so the key is caught on its way in: it is let through only to the menu, and
+ * swallowed otherwise. Whether the menu took it.
+ */
+export async function pressInMenu(page: Page): Promise<boolean> {
+  await page.evaluate(() => {
+    const mark = globalThis as unknown as { tallyfyMenuTookEnter?: boolean };
+    delete mark.tallyfyMenuTookEnter;
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        const inMenu = event.target instanceof Element && event.target.closest('.context-view .monaco-menu') !== null;
+        mark.tallyfyMenuTookEnter = inMenu;
+        if (!inMenu) {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+        }
+      },
+      { capture: true, once: true },
+    );
+  });
   await page.keyboard.press('Enter');
-  await outcome.waitFor();
+  return page.evaluate(() => (globalThis as unknown as { tallyfyMenuTookEnter?: boolean }).tallyfyMenuTookEnter === true);
+}
+
+/**
+ * Right-clicks `target`, chooses `item` in its context menu and waits for `outcome` (a dialog, a changed
+ * row) to reach `state`. A choice VS Code dropped (the menu closed under it, see `pressInMenu`) is made again, at most 3 times.
+ */
+export async function chooseFromContextMenu(
+  page: Page,
+  target: Locator,
+  item: string,
+  outcome: Locator,
+  state: 'visible' | 'detached' = 'visible',
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await openMenuWith(page, target, item);
+    if (await pressInMenu(page)) break;
+    if (attempt === 3) throw new Error(`The context menu closed 3 times before ${item} could be chosen.`);
+  }
+  await outcome.waitFor({ state });
 }
 
 /**
