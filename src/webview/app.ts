@@ -1,6 +1,6 @@
 // The task form in the page: builds the controls once, renders the state after every change and turns
 // clicks and keys into messages. The behaviour itself lives in core/form/model.
-import { formatInstant, localZone, presetDeadline, type DeadlinePreset } from '../core/form/dates';
+import { formatInstant, localZone } from '../core/form/dates';
 import {
   applyOwners,
   applySession,
@@ -10,26 +10,21 @@ import {
   applyInit,
   applySubmitFailed,
   applySubmitting,
-  assigneeSuggestions,
   canSubmit,
-  chosenAssignees,
   chosenTags,
   discardDraft,
   edit,
   failureActionLabel,
   fromSavedState,
   loadingState,
-  looksLikeEmail,
   mergeOptions,
   mergeSearchResults,
   NO_OPTIONS,
   offeredTaskTypes,
-  removeAssignee,
   requestSubmit,
   retrySecondsLeft,
   startAnother,
   tagSuggestions,
-  titleCounter,
   toSavedState,
   touch,
   visibleErrors,
@@ -43,6 +38,7 @@ import { fill, taskTypeHelp, taskTypeLabel, type FormStrings } from '../core/for
 import { descriptionToSend, FORM_FIELDS, validateForm, type FormAdvanced, type FormErrors, type FormField, type FormValues } from '../core/form/values';
 import { TASK_TYPES } from '../core/tallyfy/schema';
 import { append, clear, debounce, el, setAttr, setText } from './dom';
+import { assigneesPicker, DeadlineControl, errorNode, input, setValue, showErrors, TitleControl, type FieldParts } from './fields';
 import { Picker } from './picker';
 
 /** The part of `acquireVsCodeApi()` the form uses. */
@@ -310,25 +306,18 @@ export class FormApp {
 // ---------------------------------------------------------------------------------------------------
 // The DOM
 
-interface FieldParts {
-  readonly error: HTMLElement;
-  readonly controls: readonly HTMLElement[];
-}
-
 class FormUi {
   readonly root: HTMLDivElement;
   private readonly form: HTMLFormElement;
   private readonly success: HTMLElement;
   private readonly fields = new Map<FormField, FieldParts>();
-  private readonly title: HTMLInputElement;
-  private readonly titleCount: HTMLElement;
+  private readonly title: TitleControl;
   private readonly typeRadios = new Map<string, HTMLInputElement>();
   private readonly assignees: Picker;
   /** What the TODO's owners could not be matched to, next to the assignees. */
   private readonly ownerNotes = el('div', { class: 'help owner-notes', id: 'assignees-owners', role: 'status' });
   private readonly tags: Picker;
-  private readonly deadlineDate: HTMLInputElement;
-  private readonly deadlineTime: HTMLInputElement;
+  private readonly deadline: DeadlineControl;
   private readonly description: HTMLTextAreaElement;
   private readonly includeSource: HTMLInputElement | undefined;
   private readonly preview: HTMLElement;
@@ -360,11 +349,8 @@ class FormUi {
       set(field, (v) => ({ ...v, advanced: { ...v.advanced, ...patch } }));
 
     // Title
-    this.title = input('title', 'text', { autocomplete: 'off', 'aria-describedby': 'title-count title-error' });
-    this.titleCount = el('span', { id: 'title-count', class: 'counter' });
-    this.title.addEventListener('input', () => set('title', (v) => ({ ...v, title: this.title.value })));
-    this.title.addEventListener('blur', () => app.blur('title'));
-    const titleField = this.field('title', s.title, [this.title], el('div', { class: 'field-meta' }, this.titleCount));
+    this.title = new TitleControl(s, { change: (title) => set('title', (v) => ({ ...v, title })), blur: () => app.blur('title') });
+    this.fields.set('title', this.title.parts);
 
     // Task type: one radio per type, each with its one-line explanation.
     const types = offeredTaskTypes(init);
@@ -391,58 +377,22 @@ class FormUi {
     const typeField = el('div', { class: 'field', 'data-field': 'taskType' }, el('div', { class: 'label', id: 'taskType-label' }, s.taskType), group, typeError);
 
     // Assignees
-    this.assignees = new Picker({
-      id: 'assignees',
-      label: s.assignees,
-      help: s.assigneesHelp,
-      selectedLabel: s.assigneesSelected,
-      listLabel: s.suggestions,
-      noMatches: s.noMatches,
-      removeLabel: (name) => fill(s.remove, { name }),
-      suggestions: (q) => assigneeSuggestions(q, app.knownOptions, values().assignees, s, app.me),
-      chosen: () => chosenAssignees(values().assignees, app.knownOptions, s, app.me),
-      onAdd: (choice) => set('assignees', (v) => ({ ...v, assignees: addAssignee(v.assignees, choice) })),
-      onRemove: (choice) => set('assignees', (v) => ({ ...v, assignees: removeAssignee(v.assignees, choice) })),
-      onQuery: (q) => app.searchFor(looksLikeEmail(q) ? ['members', 'guests'] : ['members', 'groups', 'guests'], q),
-      fromText: (text) => (looksLikeEmail(text) ? { kind: 'guest', value: text.trim(), label: text.trim() } : undefined),
-      onBlur: () => app.blur('assignees'),
+    this.assignees = assigneesPicker(s, {
+      options: () => app.knownOptions,
+      me: () => app.me,
+      assignees: () => values().assignees,
+      change: (assignees) => set('assignees', (v) => ({ ...v, assignees })),
+      search: (kinds, q) => app.searchFor(kinds, q),
+      blur: () => app.blur('assignees'),
     });
     this.fields.set('assignees', { error: this.assignees.errorNode, controls: [this.assignees.input] });
 
     // Deadline: date, time and presets.
-    this.deadlineDate = input('deadline', 'date', { 'aria-describedby': 'deadline-error' });
-    this.deadlineTime = input('deadline-time', 'time', { 'aria-describedby': 'deadline-error' });
-    const onDeadline = (): void =>
-      set('deadline', (v) => ({ ...v, deadlineDate: this.deadlineDate.value, deadlineTime: this.deadlineTime.value }));
-    for (const node of [this.deadlineDate, this.deadlineTime]) {
-      node.addEventListener('input', onDeadline);
-      node.addEventListener('change', onDeadline);
-      node.addEventListener('blur', () => app.blur('deadline'));
-    }
-    const preset = (name: DeadlinePreset, label: string): HTMLButtonElement => {
-      const button = el('button', { type: 'button', class: 'button secondary small' }, label);
-      button.addEventListener('click', () => {
-        const local = presetDeadline(name, new Date(), localZone);
-        set('deadline', (v) => ({ ...v, deadlineDate: local.date, deadlineTime: local.time }));
-      });
-      return button;
-    };
-    const deadlineError = errorNode('deadline');
-    this.fields.set('deadline', { error: deadlineError, controls: [this.deadlineDate, this.deadlineTime] });
-    const deadlineField = el(
-      'div',
-      { class: 'field', 'data-field': 'deadline' },
-      el('label', { for: 'deadline', class: 'label' }, s.deadline),
-      el(
-        'div',
-        { class: 'row' },
-        this.deadlineDate,
-        el('label', { for: 'deadline-time', class: 'inline-label' }, s.deadlineTime),
-        this.deadlineTime,
-        el('div', { class: 'presets' }, preset('today', s.presetToday), preset('tomorrow', s.presetTomorrow), preset('nextWeek', s.presetNextWeek)),
-      ),
-      deadlineError,
-    );
+    this.deadline = new DeadlineControl(s, {
+      change: (deadlineDate, deadlineTime) => set('deadline', (v) => ({ ...v, deadlineDate, deadlineTime })),
+      blur: () => app.blur('deadline'),
+    });
+    this.fields.set('deadline', this.deadline.parts);
 
     // Description, the source switch and the preview of what is sent.
     this.description = el('textarea', { id: 'description', class: 'input textarea', rows: 6, 'aria-describedby': 'description-help description-error' });
@@ -557,11 +507,11 @@ class FormUi {
       { class: 'form', novalidate: true, 'aria-labelledby': 'form-heading' },
       el('h1', { id: 'form-heading', class: 'heading' }, s.heading),
       this.draftNotice,
-      titleField,
+      this.title.root,
       typeField,
       this.assignees.root,
       this.ownerNotes,
-      deadlineField,
+      this.deadline.root,
       descriptionField,
       previewSection,
       this.advanced,
@@ -611,14 +561,10 @@ class FormUi {
       return;
     }
     const v = state.values;
-    setValue(this.title, v.title);
-    const counter = titleCounter(v.title, this.s);
-    setText(this.titleCount, counter.text);
-    this.titleCount.classList.toggle('over', counter.over);
+    this.title.render(v.title);
     for (const [type, radio] of this.typeRadios) radio.checked = type === v.taskType;
     this.assignees.renderChips();
-    setValue(this.deadlineDate, v.deadlineDate);
-    setValue(this.deadlineTime, v.deadlineTime);
+    this.deadline.render(v.deadlineDate, v.deadlineTime);
     setValue(this.description, v.description);
     if (this.includeSource !== undefined) this.includeSource.checked = v.includeSource;
     const sent = descriptionToSend(v, this.init.source);
@@ -634,13 +580,7 @@ class FormUi {
 
     const live = validateForm(v, this.app.conversion());
     const errors: FormErrors = visibleErrors(state, live.ok ? {} : live.errors);
-    for (const [field, parts] of this.fields) {
-      const messages = errors[field];
-      const text = messages?.join(' ') ?? '';
-      setText(parts.error, text);
-      parts.error.hidden = text === '';
-      for (const control of parts.controls) setAttr(control, 'aria-invalid', text === '' ? undefined : 'true');
-    }
+    showErrors(this.fields, errors);
     this.assignees.setError(errors.assignees);
     this.tags.setError(errors.tags);
     if (!this.advanced.open && [...ADVANCED_FIELDS].some((f) => state.serverErrors[f] !== undefined)) this.advanced.open = true;
@@ -712,19 +652,7 @@ class FormUi {
   }
 }
 
-function input(id: string, type: string, props: Record<string, string> = {}): HTMLInputElement {
-  return el('input', { class: 'input', ...props, id, type });
-}
-
-function errorNode(field: string): HTMLDivElement {
-  return el('div', { class: 'error', id: `${field}-error`, hidden: true });
-}
-
 function checkboxRow(box: HTMLInputElement, label: string): HTMLElement {
   return el('div', { class: 'checkbox-row' }, box, el('label', { for: box.id }, label));
 }
 
-/** Sets a control's value only when it differs, so the caret does not jump while typing. */
-function setValue(control: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  if (control.value !== value) control.value = value;
-}

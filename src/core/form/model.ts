@@ -109,7 +109,10 @@ function matches(query: string, ...fields: ReadonlyArray<string | undefined>): b
   return fields.some((field) => field !== undefined && field.toLowerCase().includes(query));
 }
 
-function memberLabel(member: MemberOption, me: MemberOption | undefined, strings: FormStrings): string {
+/** The words a choice is named with. */
+export type ChoiceStrings = Pick<FormStrings, 'you' | 'group' | 'guest' | 'member' | 'addGuest'>;
+
+function memberLabel(member: MemberOption, me: MemberOption | undefined, strings: ChoiceStrings): string {
   return me !== undefined && me.id === member.id ? fill(strings.you, { name: member.name }) : member.name;
 }
 
@@ -118,7 +121,7 @@ export function assigneeSuggestions(
   query: string,
   options: FormOptions,
   selected: FormAssignees,
-  strings: FormStrings,
+  strings: ChoiceStrings,
   me?: MemberOption,
   limit = 30,
 ): Choice[] {
@@ -160,7 +163,7 @@ export function tagSuggestions(query: string, options: FormOptions, selected: re
 }
 
 /** The chosen assignees with their names, in the order members, groups, guests. */
-export function chosenAssignees(assignees: FormAssignees, options: FormOptions, strings: FormStrings, me?: MemberOption): Choice[] {
+export function chosenAssignees(assignees: FormAssignees, options: FormOptions, strings: ChoiceStrings, me?: MemberOption): Choice[] {
   const members = me !== undefined ? [me, ...options.members] : options.members;
   return [
     ...assignees.users.map((id): Choice => {
@@ -325,8 +328,15 @@ export function applyOwners(state: FormState, owners: readonly MemberOption[]): 
   return { ...state, values: { ...state.values, assignees }, initial: { ...state.initial, assignees } };
 }
 
+/** Which errors show: the controls touched, whether a submit was tried, and the server's per control. */
+export interface ErrorGate {
+  readonly touched: readonly FormField[];
+  readonly submitAttempted: boolean;
+  readonly serverErrors: FormErrors;
+}
+
 /** The state after the user changed one control: new values, the control touched, its server errors gone. */
-export function edit(state: FormState, field: FormField, values: FormValues): FormState {
+export function edit<S extends ErrorGate & { readonly values: unknown }>(state: S, field: FormField, values: S['values']): S {
   const serverErrors = without(state.serverErrors, field);
   return {
     ...state,
@@ -337,12 +347,12 @@ export function edit(state: FormState, field: FormField, values: FormValues): Fo
 }
 
 /** Marks a control as visited (on blur), so its live errors show. */
-export function touch(state: FormState, field: FormField): FormState {
+export function touch<S extends ErrorGate>(state: S, field: FormField): S {
   return state.touched.includes(field) ? state : { ...state, touched: [...state.touched, field] };
 }
 
 /** The live validation errors to show: a control's own once it was touched, all after a submit attempt, plus the server's. */
-export function visibleErrors(state: FormState, live: FormErrors): FormErrors {
+export function visibleErrors(state: ErrorGate, live: FormErrors): FormErrors {
   const out: FormErrors = {};
   for (const [field, messages] of Object.entries(live) as Array<[FormField, string[]]>) {
     if (state.submitAttempted || state.touched.includes(field)) out[field] = [...messages];
@@ -434,7 +444,7 @@ export function startAnother(state: FormState): FormState {
 }
 
 /** The title's counter text and whether it is over the limit. */
-export function titleCounter(title: string, strings: FormStrings): { readonly text: string; readonly over: boolean } {
+export function titleCounter(title: string, strings: Pick<FormStrings, 'titleCount'>): { readonly text: string; readonly over: boolean } {
   const count = characterCount(title);
   return { text: fill(strings.titleCount, { count, max: TITLE_MAX_LENGTH }), over: count > TITLE_MAX_LENGTH };
 }

@@ -163,7 +163,7 @@ export function descriptionToSend(values: Pick<FormValues, 'description' | 'incl
  * A local date and time as an instant in `zone`; '' when both are empty. Incomplete or unreadable text
  * goes to the schema as is, so it reports "must be a valid date and time".
  */
-function toInstantOrRaw(date: string, time: string, zone: ZoneOffset): Date | string {
+export function toInstantOrRaw(date: string, time: string, zone: ZoneOffset): Date | string {
   const d = date.trim();
   const t = time.trim();
   if (d === '' && t === '') return '';
@@ -243,8 +243,11 @@ export function fieldForPath(path: string): FormField {
   return 'form';
 }
 
+/** The values a message can name: the task form's, or an edit's (which has no advanced part). */
+export type NamedValues = Pick<FormValues, 'assignees' | 'deadlineDate' | 'deadlineTime'> & Partial<Pick<FormValues, 'advanced'>>;
+
 /** A clearer message for one path, using the value it names when there is one. */
-function clarify(path: string, message: string, values: FormValues | undefined): string {
+function clarify(path: string, message: string, values: NamedValues | undefined): string {
   if (values === undefined) return message;
   const item = /^owners\.(guests|users|groups)\.(\d+)$/.exec(path);
   if (item) {
@@ -254,7 +257,7 @@ function clarify(path: string, message: string, values: FormValues | undefined):
   }
   const tag = /^tags\.(\d+)$/.exec(path);
   if (tag) {
-    const value = values.advanced.tags[Number(tag[1])];
+    const value = values.advanced?.tags[Number(tag[1])];
     if (value !== undefined) return `Tag "${value}" is not a tag id of 32 characters.`;
   }
   if (path === 'deadline' && values.deadlineTime.trim() === '' && values.deadlineDate.trim() !== '') {
@@ -267,7 +270,7 @@ function clarify(path: string, message: string, values: FormValues | undefined):
  * Schema (or server) messages keyed by API path, moved to the controls they belong to. Paths no control
  * owns, and `_form`, go to `form`, prefixed with the path so nothing is lost.
  */
-export function mapFieldErrors(fieldErrors: FieldErrors, values?: FormValues): FormErrors {
+export function mapFieldErrors(fieldErrors: FieldErrors, values?: NamedValues): FormErrors {
   const out: FormErrors = {};
   for (const [path, messages] of Object.entries(fieldErrors)) {
     const field = fieldForPath(path);

@@ -13,6 +13,7 @@ import {
   parseTag,
   parseTask,
   validateCreateTaskInput,
+  validateProcessTaskUpdateInput,
   validateUpdateTaskInput,
   type CurrentUser,
   type Group,
@@ -157,13 +158,14 @@ export class TallyfyClient {
   }
 
   /**
-   * `PUT /organizations/{org}/tasks/{id}`, or `…/runs/{run}/tasks/{id}` for a process task, with only
-   * `title`, `deadline`, `owners` (the whole list: it replaces the task's) and `summary` when given.
-   * Validates first: invalid input throws a `validation` error with `fieldErrors` and sends nothing.
-   * A write: never resent when its outcome is unknown. Returns the task as the answer has it.
+   * `PUT /organizations/{org}/tasks/{id}` with `title`, `deadline`, `owners` (the whole list: it
+   * replaces the task's) and `summary` when given; or `…/runs/{run}/tasks/{id}` for a process task, with
+   * those of them given (each optional there). Validates first: invalid input throws a `validation`
+   * error with `fieldErrors` and sends nothing. A write: never resent when its outcome is unknown.
+   * Returns the task as the answer has it.
    */
   async updateTask(orgId: string, taskId: string, input: unknown, options: CallOptions & TaskKind = {}): Promise<Task> {
-    const body = validBody(validateUpdateTaskInput(input));
+    const body = validBody(options.runId?.trim() ? validateProcessTaskUpdateInput(input) : validateUpdateTaskInput(input));
     const response = await this.transport.send({
       method: 'PUT',
       path: `${this.kindPath(orgId, options)}/tasks/${segment(taskId, 'task id')}`,

@@ -119,7 +119,8 @@ function optionalBoolean(label: string) {
 const codePointLength = (text: string): number => [...text].length;
 
 const USER_ID_MESSAGE = 'Each member must be a user id (a whole number).';
-const ownersSchema = z
+/** Members, guests and groups, each list optional (empty when left out); it may name no one. */
+const ownersListsSchema = z
   .object(
     {
       users: z._default(
@@ -147,7 +148,10 @@ const ownersSchema = z
       ),
     },
     { error: requiredMessage('Assignees', 'an object with users, guests and groups') },
-  )
+  );
+
+/** The assignees of a create or a one-off task's update: at least one of them. */
+const ownersSchema = ownersListsSchema
   .check(
     z.refine(
       (owners) => owners.users.length + owners.guests.length + owners.groups.length > 0,
@@ -332,8 +336,52 @@ export function validateUpdateTaskInput(input: unknown): UpdateTaskValidation {
   return { ok: true, body };
 }
 
+/**
+ * A process task's update: every field optional, and only those given are sent (Tallyfy's "Update
+ * task" page: "For process tasks, all fields are optional - include only what you're changing").
+ * `owners`, when given, still replaces the whole list, and may name no one.
+ */
+export interface ProcessTaskUpdateInput {
+  title?: string | undefined;
+  deadline?: Date | string | undefined;
+  owners?: { users?: readonly number[]; guests?: readonly string[]; groups?: readonly string[] } | undefined;
+  summary?: string | undefined;
+}
+
+export type ProcessTaskUpdateBody = Partial<UpdateTaskBody>;
+
+/** The zod (mini) schema of a process task's update: a field given is checked as a one-off's. */
+export const processTaskUpdateInputSchema = z.object(
+  {
+    title: z.optional(titleSchema),
+    deadline: z.optional(dateTimeField('Deadline', true)),
+    owners: z.optional(ownersListsSchema),
+    summary: optionalField(z.string({ error: 'Summary must be text.' })),
+  },
+  { error: 'The task must be an object.' },
+);
+
+export type ProcessTaskUpdateValidation =
+  | { readonly ok: true; readonly body: ProcessTaskUpdateBody }
+  | { readonly ok: false; readonly fieldErrors: FieldErrors };
+
+/** Validates a process task's update: the body holds the fields given, as {@link validateUpdateTaskInput} gives them. */
+export function validateProcessTaskUpdateInput(input: unknown): ProcessTaskUpdateValidation {
+  const result = processTaskUpdateInputSchema.safeParse(input);
+  if (!result.success) {
+    return { ok: false, fieldErrors: zodIssuesToFieldErrors(result.error.issues) };
+  }
+  const value = result.data;
+  const body: ProcessTaskUpdateBody = {};
+  if (value.title !== undefined) body.title = value.title;
+  if (value.deadline !== undefined) body.deadline = formatApiDate(value.deadline);
+  if (value.owners !== undefined) body.owners = ownersBody(value.owners);
+  if (value.summary !== undefined) body.summary = value.summary;
+  return { ok: true, body };
+}
+
 /** The assignees as sent: each list without repeats. */
-function ownersBody(owners: z.output<typeof ownersSchema>): { users: number[]; guests: string[]; groups: string[] } {
+function ownersBody(owners: z.output<typeof ownersListsSchema>): { users: number[]; guests: string[]; groups: string[] } {
   return { users: unique(owners.users), guests: unique(owners.guests), groups: unique(owners.groups) };
 }
 
