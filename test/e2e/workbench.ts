@@ -335,7 +335,8 @@ export async function pressInMenu(page: Page): Promise<boolean> {
     window.addEventListener(
       'keydown',
       (event) => {
-        const inMenu = event.target instanceof Element && event.target.closest('.context-view .monaco-menu') !== null;
+        // The editor's context menu lives in a shadow root: the path, not the (retargeted) target, says where the key went.
+        const inMenu = event.composedPath().some((node) => node instanceof Element && node.classList.contains('monaco-menu'));
         mark.tallyfyMenuTookEnter = inMenu;
         if (!inMenu) {
           event.preventDefault();
