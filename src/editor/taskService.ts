@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { defaultDeadline } from '../core/deadline';
 import { ianaZone, localZone, type ZoneOffset } from '../core/zone';
-import { taskToRecord, type RecordSource, type RecordStore, type TaskRecord } from '../core/records';
+import { answerFor, taskToRecord, type RecordSource, type RecordStore, type TaskRecord } from '../core/records';
 import type { Task } from '../core/tallyfy/schema';
 import { userError } from './errors';
 import { formatReference } from '../core/todo/references';
@@ -16,6 +16,9 @@ import type { SettingsReader } from './settings';
 export class TaskService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTasks = this.changed.event;
+  private readonly edited = new vscode.EventEmitter<Task>();
+  /** A task was changed from here (Edit in its details), as Tallyfy answered the change. */
+  readonly onDidEditTask = this.edited.event;
   private readonly subscription: { dispose(): void };
   /** When a create with each title was last sent. */
   private readonly attempts = new Map<string, Date>();
@@ -94,6 +97,13 @@ export class TaskService implements vscode.Disposable {
     return this.records.snapshot().find((record) => record.id === id);
   }
 
+  /** Says that `task` was changed from here, as Tallyfy answered: its record (when there is one) takes the answer. */
+  async tookEdit(task: Task): Promise<void> {
+    const record = this.find(task.id);
+    if (record !== undefined) await this.records.merge([answerFor(record, task)]);
+    this.edited.fire(task);
+  }
+
   /** Moves a record's link to the line its TODO is on now. */
   async linkedAt(id: string, line: number): Promise<void> {
     await this.records.update(id, (record) => (record.source ? { ...record, source: { ...record.source, line } } : record));
@@ -117,6 +127,7 @@ export class TaskService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.edited.dispose();
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -33,7 +33,7 @@ export type TaskKindName = 'one-off' | 'process';
 export interface EditRequest {
   readonly title: string;
   readonly deadline: string;
-  readonly owners: { readonly users: readonly number[]; readonly groups: readonly string[]; readonly guests: readonly string[] };
+  readonly owners: { readonly users: number[]; readonly groups: string[]; readonly guests: string[] };
   readonly description?: string | undefined;
 }
 
@@ -47,7 +47,7 @@ export interface EditSource {
   readonly title: string;
   /** UTC ISO; '' when the task has none. */
   readonly deadline: string;
-  readonly owners: { readonly users: readonly number[]; readonly groups: readonly string[]; readonly guests: readonly string[] };
+  readonly owners: { readonly users: number[]; readonly groups: string[]; readonly guests: string[] };
 }
 
 export function taskKindOf(task: Pick<Task, 'runId'>): TaskKindName {
@@ -102,7 +102,7 @@ export function validateEdit(values: EditValues, initial: EditValues, kind: Task
   const request: EditRequest = {
     title: body.title ?? values.title.trim(),
     deadline: body.deadline ?? '',
-    owners: body.owners ?? values.assignees,
+    owners: body.owners ?? { users: [...values.assignees.users], groups: [...values.assignees.groups], guests: [...values.assignees.guests] },
     ...(values.description !== initial.description ? { description: values.description } : {}),
   };
   return { ok: true, request };

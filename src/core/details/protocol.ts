@@ -4,6 +4,15 @@
 // own state, so the text survives hiding the panel, a failed post and a window reload. Handshake: the
 // page says `ready` each time it loads, and the extension answers with `init`, then `details`.
 import * as z from 'zod/mini';
+import { formValuesSchema } from '../form/values';
+import {
+  formStringsSchema,
+  memberOptionSchema,
+  optionsSchema,
+  SEARCH_KINDS,
+  searchFailedSchema,
+  searchResultsSchema,
+} from '../form/protocol';
 import { describeInvalidMessage } from '../invalidMessage';
 
 /** The `performance.mark` the page sets when it first shows a task's title (for benchmarks). */
@@ -43,6 +52,17 @@ export const DETAILS_STRING_KEYS = [
   'unavailable',
   'loadedAt',
   'nobody',
+  'edit',
+  'save',
+  'cancel',
+  'saving',
+  'saved',
+  'editDescriptionHelp',
+  'formattingLost',
+  'completedNoEdit',
+  'archivedNoEdit',
+  'noChanges',
+  'reload',
 ] as const;
 export type DetailsStringKey = (typeof DETAILS_STRING_KEYS)[number];
 export type DetailsStrings = Readonly<Record<DetailsStringKey, string>>;
@@ -92,6 +112,24 @@ const taskViewSchema = z.object({
   comments: z.array(commentSchema).check(z.maxLength(10_000)),
   /** When the extension read it, as the user reads it. */
   loadedAt: text(200),
+  /** What Edit starts from (see core/details/edit). */
+  edit: z.object({
+    kind: z.enum(['one-off', 'process']),
+    editable: z.enum(['open', 'completed', 'archived']),
+    lastUpdated: text(100),
+    title: text(10_000),
+    deadline: text(100),
+    owners: z.object({
+      users: z.array(z.int()).check(z.maxLength(1_000)),
+      groups: z.array(text(200)).check(z.maxLength(1_000)),
+      guests: z.array(text(320)).check(z.maxLength(1_000)),
+    }),
+    /** The assignees' names, for the picker's chips before the organization's lists come. */
+    named: z.object({
+      members: z.array(memberOptionSchema).check(z.maxLength(1_000)),
+      groups: z.array(z.object({ id: text(200), name: text(300) })).check(z.maxLength(1_000)),
+    }),
+  }),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
@@ -116,11 +154,51 @@ const commentStateSchema = z.discriminatedUnion('state', [
 ]);
 export type CommentState = z.infer<typeof commentStateSchema>;
 
+/** Where Save stands. In every state but `saved` the edits stay in the page. */
+const saveStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('idle') }),
+  z.object({ state: z.literal('saving') }),
+  /** Saved: the page leaves Edit (and drops its kept edits). */
+  z.object({ state: z.literal('saved') }),
+  /** Not saved; `fieldErrors` (by API path, from a 422) show at their controls. */
+  z.object({
+    state: z.literal('failed'),
+    message: text(4_000),
+    fieldErrors: z.optional(z.record(text(300), z.array(text(2_000)).check(z.maxLength(50)))),
+  }),
+  /** Not saved: the task changed in Tallyfy since it was read; the page offers Reload. */
+  z.object({ state: z.literal('changed'), message: text(4_000) }),
+  /** It may have been saved (a timeout): nothing is resent by itself; the page offers Reload. */
+  z.object({ state: z.literal('unknown'), message: text(4_000) }),
+]);
+export type SaveState = z.infer<typeof saveStateSchema>;
+
+/** Save's request: see `EditRequest` in core/details/edit. */
+const editRequestSchema = z.object({
+  title: text(10_000),
+  deadline: text(100),
+  owners: z.object({
+    users: z.array(z.int().check(z.positive())).check(z.maxLength(1_000)),
+    groups: z.array(text(200)).check(z.maxLength(1_000)),
+    guests: z.array(text(320)).check(z.maxLength(1_000)),
+  }),
+  description: z.optional(z.string().check(z.maxLength(100_000))),
+});
+
+/** The edit's values as typed: the task form's values of the same name. */
+export const editValuesSchema = z.pick(formValuesSchema, { title: true, assignees: true, deadlineDate: true, deadlineTime: true, description: true });
+
 const initSchema = z.object({
   type: z.literal('init'),
   /** The task's id: the page keeps it in its state, so a reloaded window finds the task again. */
   taskId: text(200),
   strings: stringsSchema,
+  /** The task form's words, for the controls Edit shares with it. */
+  form: formStringsSchema,
+  /** The signed-in user, named "(you)" among the assignees. */
+  me: z.optional(memberOptionSchema),
+  /** Edits left unsaved when the panel was closed, to take up again (see `editing`). */
+  resume: z.optional(z.object({ base: text(100), values: editValuesSchema })),
   locale: z.optional(text(40)),
 });
 export type DetailsInit = z.infer<typeof initSchema>;
@@ -129,6 +207,10 @@ export const toDetailsSchema = z.discriminatedUnion('type', [
   initSchema,
   z.object({ type: z.literal('details'), details: detailsSchema }),
   z.object({ type: z.literal('comment'), comment: commentStateSchema }),
+  z.object({ type: z.literal('save'), save: saveStateSchema }),
+  optionsSchema,
+  searchResultsSchema,
+  searchFailedSchema,
 ]);
 export type ToDetailsMessage = z.infer<typeof toDetailsSchema>;
 
@@ -138,6 +220,11 @@ export const fromDetailsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openInTallyfy') }),
   z.object({ type: z.literal('signIn') }),
   z.object({ type: z.literal('comment'), content: text(COMMENT_MAX_LENGTH) }),
+  /** Save: `base` is the `last_updated` the edit started from. */
+  z.object({ type: z.literal('save'), base: text(100), request: editRequestSchema }),
+  /** The edit as it stands (none once it ends), so a panel closed with unsaved edits can ask and take them up again. */
+  z.object({ type: z.literal('editing'), edit: z.optional(z.object({ base: text(100), values: editValuesSchema })) }),
+  z.object({ type: z.literal('search'), kind: z.enum(SEARCH_KINDS), q: text(500) }),
 ]);
 export type FromDetailsMessage = z.infer<typeof fromDetailsSchema>;
 

@@ -20,7 +20,7 @@ const MAX_LIST = 2_000;
 const text = (max = 2_000) => z.string().check(z.maxLength(max));
 
 /** Every key of the form's words, each a text. */
-const formStringsSchema = z.object(
+export const formStringsSchema = z.object(
   Object.fromEntries(FORM_STRING_KEYS.map((key) => [key, text(2_000)])) as Record<FormStringKey, ReturnType<typeof text>>,
 );
 const id = text(200);
@@ -97,9 +97,9 @@ const initSchema = z.object({
   locale: z.optional(text(40)),
 });
 
-const optionsSchema = z.object({ type: z.literal('options'), ...optionLists });
+export const optionsSchema = z.object({ type: z.literal('options'), ...optionLists });
 
-const searchResultsSchema = z.discriminatedUnion('kind', [
+export const searchResultsSchema = z.discriminatedUnion('kind', [
   z.object({ type: z.literal('searchResults'), kind: z.literal('members'), q: text(500), members: list(memberOptionSchema) }),
   z.object({ type: z.literal('searchResults'), kind: z.literal('groups'), q: text(500), groups: list(groupOptionSchema) }),
   z.object({ type: z.literal('searchResults'), kind: z.literal('guests'), q: text(500), guests: list(guestOptionSchema) }),
@@ -111,7 +111,7 @@ const submittingSchema = z.object({ type: z.literal('submitting') });
 export const SUBMIT_ACTIONS = ['signIn', 'checkForTask', 'retryAfter'] as const;
 export type SubmitAction = (typeof SUBMIT_ACTIONS)[number];
 
-const submitFailedSchema = z.object({
+export const submitFailedSchema = z.object({
   type: z.literal('submitFailed'),
   message: text(4_000),
   /** Messages keyed by API field path (`title`, `owners.guests.0`, `_form`), e.g. from a 422. */
@@ -157,7 +157,7 @@ const ownersSchema = z.object({
 });
 
 /** A search for a picker failed: said next to its field. */
-const searchFailedSchema = z.object({ type: z.literal('searchFailed'), kind: z.enum(SEARCH_KINDS), q: text(500), message: text(500) });
+export const searchFailedSchema = z.object({ type: z.literal('searchFailed'), kind: z.enum(SEARCH_KINDS), q: text(500), message: text(500) });
 
 export const toWebviewSchema = z.discriminatedUnion('type', [
   initSchema,

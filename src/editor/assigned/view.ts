@@ -84,6 +84,14 @@ export class AssignedView implements vscode.TreeDataProvider<AssignedRow>, vscod
         this.show();
         if (this.recordsSeen && this.hasNewRecords()) this.refreshSoon();
       }),
+      // A task edited here shows as Tallyfy answered the edit (its new deadline may move it to another group).
+      deps.tasks.onDidEditTask((task) => {
+        const read = this.list.find(task.id);
+        if (read === undefined) return;
+        // The answer to an edit carries no `with=run`: the process read with the list stays.
+        this.list.update({ ...task, raw: { ...read.raw, ...task.raw } });
+        this.show();
+      }),
       { dispose: () => this.refreshSoon.dispose() },
     );
     // The records loaded at start-up are not new.

@@ -8,9 +8,12 @@ import {
   type CommentState,
   type DetailsState,
   type FromDetailsMessage,
+  type SaveState,
   type ToDetailsMessage,
 } from '../../core/details/protocol';
+import type { MemberOption } from '../../core/form/protocol';
 import { commentFailure, commentHtml } from '../../core/details/comment';
+import { changesSomething, editUpdateBody, saveDecision, type EditRequest, type EditValues } from '../../core/details/edit';
 import { answerFor } from '../../core/records';
 import { isTallyfyError, type Task } from '../../core/tallyfy';
 import { PanelTypes, Commands } from '../../core/contract';
@@ -23,6 +26,8 @@ import type { MemberDirectory } from '../owners';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { pageOptions, showPage } from '../webviewPage';
+import { formStrings } from '../form/strings';
+import { pickerSearch } from '../pickerSearch';
 import { detailsStrings } from './strings';
 import { namesTags, taskView } from './taskView';
 
@@ -43,6 +48,10 @@ export class DetailsPanel implements vscode.Disposable {
   private readonly strings = detailsStrings(vscode.l10n);
   private details: DetailsState = { state: 'loading' };
   private comment: CommentState = { state: 'idle' };
+  private save: SaveState = { state: 'idle' };
+  /** The edit in the page, as it last said (none when it is not editing). */
+  private editing: UnsavedEdit | undefined;
+  private optionsSent = false;
   private task: Task | undefined;
   private reader: string | undefined;
   private loading = 0;
@@ -57,6 +66,8 @@ export class DetailsPanel implements vscode.Disposable {
     private readonly deps: DetailsDeps,
     readonly taskId: string,
     restored?: vscode.WebviewPanel,
+    /** Edits left unsaved in a panel closed before, for the page to take up again. */
+    private resume?: UnsavedEdit,
   ) {
     const options = pageOptions(deps.extensionUri);
     // A restored panel takes the options again: the extension's folder may have moved since (an update).
@@ -73,6 +84,16 @@ export class DetailsPanel implements vscode.Disposable {
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** The edit the page holds that was not saved, if any (asked when the panel closes). */
+  get unsaved(): UnsavedEdit | undefined {
+    return this.editing;
+  }
+
+  /** The task's title as last read (or its id), to name it in a message. */
+  get name(): string {
+    return this.task?.title ?? this.taskId;
   }
 
   /** Reads the task again (Refresh, after a comment, back in its organization). */
@@ -171,9 +192,23 @@ export class DetailsPanel implements vscode.Disposable {
           this.firstReady = false;
           this.deps.log.info(`Task details panel ready in ${(performance.now() - this.opened).toFixed(0)} ms.`);
         }
-        this.post({ type: 'init', taskId: this.taskId, strings: this.strings, locale: vscode.env.language });
+        this.post({
+          type: 'init',
+          taskId: this.taskId,
+          strings: this.strings,
+          form: formStrings(vscode.l10n),
+          locale: vscode.env.language,
+          ...optional('me', this.me()),
+          ...optional('resume', this.resume),
+        });
+        this.resume = undefined;
         this.post({ type: 'details', details: this.details });
         if (this.comment.state !== 'idle') this.postComment();
+        if (this.save.state !== 'idle') this.post({ type: 'save', save: this.save });
+        if (this.optionsSent) {
+          this.optionsSent = false;
+          void this.sendOptions();
+        }
         return;
       case 'refresh':
         await this.load();
@@ -190,7 +225,94 @@ export class DetailsPanel implements vscode.Disposable {
       case 'comment':
         await this.sendComment(message.content);
         return;
+      case 'editing':
+        this.editing = message.edit;
+        if (message.edit !== undefined) void this.sendOptions();
+        return;
+      case 'search':
+        await pickerSearch(this.deps.session, message.kind, message.q).then(
+          (results) => this.post(results),
+          (error: unknown) => {
+            const text = describeError(error).message;
+            this.deps.log.warn(`A search for a task's Edit failed: ${text}`);
+            this.post({ type: 'searchFailed', kind: message.kind, q: message.q, message: vscode.l10n.t('Could not search: {0}', text) });
+          },
+        );
+        return;
+      case 'save':
+        await this.saveEdit(message.base, message.request);
+        return;
     }
+  }
+
+  private me(): MemberOption | undefined {
+    const state = this.deps.session.state;
+    return state.kind === 'signed-in' ? { id: state.identity.userId, name: state.identity.userName, email: state.identity.email } : undefined;
+  }
+
+  /** The members and groups the assignees picker offers, once the page edits (a failure leaves it to search). */
+  private async sendOptions(): Promise<void> {
+    if (this.optionsSent) return;
+    this.optionsSent = true;
+    try {
+      const { client, orgId } = requireClient(this.deps.session);
+      const [members, groups] = await Promise.all([this.deps.directory.members(), client.listGroups(orgId, { perPage: 100 })]);
+      this.post({
+        type: 'options',
+        members: members.map((m) => ({ id: m.id, name: m.fullName, email: m.email })),
+        groups: groups.items.map((g) => ({ id: g.id, name: g.name })),
+      });
+    } catch (error) {
+      this.optionsSent = false;
+      this.deps.log.warn(`Could not load members and groups for a task's Edit: ${describeError(error).message}`);
+    }
+  }
+
+  /** Tells the page where Save stands; "saved" is told until a page has heard it, as a comment's "posted". */
+  private setSave(save: SaveState): void {
+    this.save = save;
+    if (this.closed) return;
+    void this.panel.webview.postMessage({ type: 'save', save } satisfies ToDetailsMessage).then((delivered) => {
+      if (delivered && save.state === 'saved' && this.save === save) this.save = { state: 'idle' };
+    });
+  }
+
+  /**
+   * Save: the task is read just before the write, and a task changed since the edit began (its
+   * `last_updated` moved), completed or archived is not written. Tallyfy has no conditional update, so
+   * this is best effort: a change landing between the read and the write is overwritten. The write is
+   * sent once; when its outcome is unknown it is not sent again, and the edits stay in the page.
+   */
+  private async saveEdit(base: string, request: EditRequest): Promise<void> {
+    if (this.save.state === 'saving') return;
+    this.setSave({ state: 'saving' });
+    try {
+      const { client, orgId } = requireClient(this.deps.session);
+      const latest = await client.getTask(orgId, this.taskId);
+      const decision = saveDecision(base, latest);
+      if (decision !== 'save') {
+        this.setSave(notSaved(decision, this.strings));
+        return;
+      }
+      const body = editUpdateBody(request, latest);
+      if (changesSomething(body)) {
+        const updated = await client.updateTask(orgId, this.taskId, body, { runId: latest.runId });
+        this.deps.log.info(`Saved an edit of task ${this.taskId}: ${Object.keys(body).join(', ')}.`);
+        await this.deps.tasks.tookEdit(updated);
+      }
+      this.editing = undefined;
+      this.setSave({ state: 'saved' });
+    } catch (error) {
+      const { message } = describeError(error);
+      this.deps.log.warn(`Could not save an edit of task ${this.taskId}: ${message}`);
+      this.setSave(
+        isTallyfyError(error, 'outcome-unknown')
+          ? { state: 'unknown', message: vscode.l10n.t('Tallyfy did not answer: the edits may have been saved. Reload to check before saving again.') }
+          : { state: 'failed', message, ...optional('fieldErrors', isTallyfyError(error) ? error.fieldErrors : undefined) },
+      );
+      return;
+    }
+    await this.load();
   }
 
   /**
@@ -222,6 +344,29 @@ export class DetailsPanel implements vscode.Disposable {
     this.panel.dispose();
     this.disposed.fire();
     this.disposed.dispose();
+  }
+}
+
+/** An edit the page holds: where it started and what was typed. */
+export interface UnsavedEdit {
+  readonly base: string;
+  readonly values: EditValues;
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Why Save wrote nothing, in the user's words: the edits stay in the page. */
+function notSaved(decision: 'changed' | 'completed' | 'archived', strings: ReturnType<typeof detailsStrings>): SaveState {
+  switch (decision) {
+    case 'changed':
+      return { state: 'changed', message: vscode.l10n.t('This task changed in Tallyfy since it was loaded, so your edits were not saved over it. Reload to see the changes.') };
+    case 'completed':
+      return { state: 'failed', message: strings.completedNoEdit };
+    case 'archived':
+      return { state: 'failed', message: strings.archivedNoEdit };
   }
 }
 

@@ -5,7 +5,7 @@ import { pastedTaskId } from '../../core/linked/pastedTask';
 import { taskIdOf } from '../../core/taskArgument';
 import { isTaskId } from '../../core/todo/references';
 import type { Session } from '../auth/session';
-import { DetailsPanel, type DetailsDeps } from './panel';
+import { DetailsPanel, type DetailsDeps, type UnsavedEdit } from './panel';
 
 /** The task id a command was given (see `taskIdOf`), when it is one. */
 function detailsIdOf(arg: unknown): string | undefined {
@@ -27,6 +27,7 @@ async function askTaskId(session: Session): Promise<string | undefined> {
 
 export class DetailsPanels implements vscode.Disposable {
   private readonly open = new Map<string, DetailsPanel>();
+  private stopping = false;
 
   constructor(private readonly deps: DetailsDeps) {}
 
@@ -55,10 +56,31 @@ export class DetailsPanels implements vscode.Disposable {
 
   private track(panel: DetailsPanel): void {
     this.open.set(panel.taskId, panel);
-    panel.onDidDispose(() => this.open.delete(panel.taskId));
+    panel.onDidDispose(() => {
+      this.open.delete(panel.taskId);
+      const unsaved = panel.unsaved;
+      if (unsaved !== undefined && !this.stopping) void this.askAboutUnsaved(panel.taskId, panel.name, unsaved);
+    });
+  }
+
+  /**
+   * A panel closed with unsaved edits. VS Code closes a webview panel without asking its extension, so
+   * the question comes after: the edits are kept until the user answers, and Reopen brings them back.
+   */
+  private async askAboutUnsaved(id: string, name: string, edit: UnsavedEdit): Promise<void> {
+    const reopen = vscode.l10n.t('Reopen with My Edits');
+    const discard = vscode.l10n.t('Discard Edits');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Your edits to "{0}" were not saved.', name),
+      reopen,
+      discard,
+    );
+    if (choice !== reopen || this.open.has(id)) return;
+    this.track(new DetailsPanel(this.deps, id, undefined, edit));
   }
 
   dispose(): void {
+    this.stopping = true;
     for (const panel of [...this.open.values()]) panel.dispose();
   }
 }

@@ -31,5 +31,16 @@ export function detailsStrings(l10n: Pick<typeof vscode.l10n, 't'>): DetailsStri
     unavailable: l10n.t('This task is not available.'),
     loadedAt: l10n.t('Read from Tallyfy at {when}'),
     nobody: l10n.t('Nobody'),
+    edit: l10n.t('Edit'),
+    save: l10n.t('Save'),
+    cancel: l10n.t('Cancel'),
+    saving: l10n.t('Saving…'),
+    saved: l10n.t('Saved to Tallyfy.'),
+    editDescriptionHelp: l10n.t('Plain text: a blank line starts a paragraph.'),
+    formattingLost: l10n.t('This description has formatting (bold, links, lists…) that editing it here turns into plain text. Leave it as it is to keep the formatting.'),
+    completedNoEdit: l10n.t('This task is completed: reopen it to edit it. Tallyfy updates a task only while it is open.'),
+    archivedNoEdit: l10n.t('This task is archived: restore it to edit it.'),
+    noChanges: l10n.t('Nothing changed yet.'),
+    reload: l10n.t('Reload'),
   };
 }

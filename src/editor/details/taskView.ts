@@ -2,6 +2,7 @@
 // task names by id are named from the organization's lists; Tallyfy's HTML (the description, the
 // comments) goes to the page as it is, which shows it as text.
 import * as vscode from 'vscode';
+import { editSourceOf } from '../../core/details/edit';
 import type { TaskView } from '../../core/details/protocol';
 import { taskState, type TaskState } from '../../core/tasks/status';
 import { formFieldText, taskComments, taskFormFields, taskProcess, type Member, type Tag, type Task } from '../../core/tallyfy';
@@ -90,5 +91,12 @@ export function taskView(task: Task, names: Names, now = Date.now()): TaskView {
       html: comment.content,
     })),
     loadedAt: new Date(now).toLocaleTimeString(),
+    edit: {
+      ...editSourceOf(task),
+      named: {
+        members: task.owners.users.map((user) => ({ id: user.id, name: user.fullName ?? names.members.find((m) => m.id === user.id)?.fullName ?? `#${user.id}` })),
+        groups: task.owners.groups.map((group) => ({ id: group.id, name: group.name ?? vscode.l10n.t('Group {0}', group.id.slice(0, 8)) })),
+      },
+    },
   };
 }

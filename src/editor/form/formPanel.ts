@@ -26,6 +26,7 @@ import { linkCreatedTask, type CreateDeps, type CreateTarget } from '../todos/cr
 import { sourceInput } from '../todos/source';
 import { TodoTracker } from '../todos/writeBack';
 import { formStrings } from './strings';
+import { pickerSearch } from '../pickerSearch';
 import { pageOptions, showPage } from '../webviewPage';
 
 const DRAFT_PREFIX = 'tallyfy.draft:';
@@ -277,30 +278,7 @@ class TaskFormPanel implements vscode.Disposable {
   }
 
   private async search(kind: SearchKind, q: string): Promise<void> {
-    const { client, orgId } = requireClient(this.deps.session);
-    const options = { q, perPage: 30 };
-    switch (kind) {
-      case 'members': {
-        const page = await client.listUsers(orgId, options);
-        this.post({ type: 'searchResults', kind, q, members: page.items.map((m) => ({ id: m.id, name: m.fullName, email: m.email })) });
-        return;
-      }
-      case 'groups': {
-        const page = await client.listGroups(orgId, options);
-        this.post({ type: 'searchResults', kind, q, groups: page.items.map((g) => ({ id: g.id, name: g.name })) });
-        return;
-      }
-      case 'guests': {
-        const page = await client.listGuests(orgId, options);
-        this.post({ type: 'searchResults', kind, q, guests: page.items.map((g) => ({ email: g.email, name: g.displayName })) });
-        return;
-      }
-      case 'tags': {
-        const page = await client.listTags(orgId, options);
-        this.post({ type: 'searchResults', kind, q, tags: page.items.map((t) => ({ id: t.id, title: t.title })) });
-        return;
-      }
-    }
+    this.post(await pickerSearch(this.deps.session, kind, q));
   }
 
   private async submit(task: unknown): Promise<void> {

@@ -12,11 +12,19 @@ import {
   type DetailsState,
   type DetailsStrings,
   type FromDetailsMessage,
+  type SaveState,
   type TaskView,
   type ToDetailsMessage,
 } from '../../core/details/protocol';
+import { edit, mergeOptions, mergeSearchResults, NO_OPTIONS, touch, type FormOptions } from '../../core/form/model';
+import type { MemberOption, SearchKind } from '../../core/form/protocol';
+import type { FormStrings } from '../../core/form/strings';
+import type { FormField } from '../../core/form/values';
+import type { EditValues } from '../../core/details/edit';
+import { editValuesSchema } from '../../core/details/protocol';
 import { fill } from '../../core/template';
 import { clear, debounce, el, setAttr, setText } from '../dom';
+import { applySave, EditUi, requestSave, startEdit, type EditHost, type EditSession } from './edit';
 import { richText } from './richText';
 
 /** The part of `acquireVsCodeApi()` the page uses. */
@@ -26,10 +34,17 @@ export interface HostApi {
   setState(state: unknown): void;
 }
 
-/** What the page keeps with `setState`: whose page it is, and the comment being typed. */
+/** An edit as kept across a hidden panel or a reload: where it started and what was typed. */
+interface KeptEdit {
+  readonly base: string;
+  readonly values: EditValues;
+}
+
+/** What the page keeps with `setState`: whose page it is, the comment being typed, and an edit in progress. */
 interface SavedPage {
   readonly taskId?: string;
   readonly draft: string;
+  readonly edit?: KeptEdit;
 }
 
 /**
@@ -45,13 +60,31 @@ function savedPage(value: unknown): SavedPage {
   return {
     ...(typeof saved.taskId === 'string' ? { taskId: saved.taskId.slice(0, 200) } : {}),
     draft: typeof saved.draft === 'string' ? saved.draft.slice(0, COMMENT_MAX_LENGTH) : '',
+    ...keptEdit(saved.edit),
   };
 }
 
-export class DetailsApp {
+function keptEdit(value: unknown): { edit?: KeptEdit } {
+  if (value === null || typeof value !== 'object') return {};
+  const { base, values } = value as { base?: unknown; values?: unknown };
+  const parsed = editValuesSchema.safeParse(values);
+  return typeof base === 'string' && parsed.success ? { edit: { base: base.slice(0, 100), values: parsed.data } } : {};
+}
+
+export class DetailsApp implements EditHost {
   private taskId: string | undefined;
   private draft: string;
   private ui: DetailsUi | undefined;
+  /** The edit in progress; `kept` is one to take up once the task shows (after a reload). */
+  session: EditSession | undefined;
+  private kept: KeptEdit | undefined;
+  private task: TaskView | undefined;
+  private form: FormStrings | undefined;
+  private user: MemberOption | undefined;
+  private known: FormOptions = NO_OPTIONS;
+  private readonly search_ = debounce((kinds: readonly SearchKind[], q: string) => {
+    for (const kind of kinds) this.post({ type: 'search', kind, q });
+  }, 250);
   private phase: CommentPhase = 'idle';
   private marked = false;
   private readonly persistDraft = debounce(() => this.persist(), DRAFT_DELAY_MS);
@@ -63,6 +96,7 @@ export class DetailsApp {
     const saved = savedPage(host.getState());
     this.taskId = saved.taskId;
     this.draft = saved.draft;
+    this.kept = saved.edit;
   }
 
   start(): void {
@@ -94,6 +128,20 @@ export class DetailsApp {
       case 'comment':
         this.showComment(message.comment);
         break;
+      case 'save':
+        this.showSave(message.save);
+        break;
+      case 'options':
+        this.known = mergeOptions(this.known, message);
+        this.ui?.edit?.refreshLists();
+        break;
+      case 'searchResults':
+        this.known = mergeSearchResults(this.known, message);
+        this.ui?.edit?.refreshLists();
+        break;
+      case 'searchFailed':
+        this.ui?.edit?.searchFailed(message.message);
+        break;
     }
   }
 
@@ -101,10 +149,17 @@ export class DetailsApp {
     // The extension answers every `ready` with `init`: a page that shows this task keeps it as it is.
     if (this.ui !== undefined && this.taskId === init.taskId) return;
     this.persistDraft.flush();
-    // A draft kept for another task is not this one's.
-    if (this.taskId !== init.taskId) this.draft = '';
+    // A draft or an edit kept for another task is not this one's.
+    if (this.taskId !== init.taskId) {
+      this.draft = '';
+      this.kept = undefined;
+    }
     this.taskId = init.taskId;
     this.phase = 'idle';
+    this.form = init.form;
+    this.user = init.me;
+    if (init.resume !== undefined) this.kept = init.resume;
+    this.session = undefined;
     this.persist();
     this.ui = new DetailsUi(this, init.strings, this.draft);
     this.root.replaceChildren(this.ui.root);
@@ -119,16 +174,64 @@ export class DetailsApp {
         ui.showLoading();
         break;
       case 'ready':
+        this.task = details.task;
         ui.showTask(details.task);
+        if (this.session === undefined && this.kept !== undefined) this.beginEdit(this.kept);
         if (!this.marked) {
           this.marked = true;
           performance.mark(DETAILS_READY_MARK);
         }
         break;
       case 'unavailable':
+        this.task = undefined;
+        // An edit in progress stays kept (the page's state) for when the task shows again.
+        if (this.session !== undefined) this.kept = { base: this.session.base, values: this.session.values };
+        this.session = undefined;
         ui.showUnavailable(details.message, details.signIn);
         break;
     }
+  }
+
+  private showSave(save: SaveState): void {
+    const session = this.session;
+    if (session === undefined || this.ui === undefined) return;
+    if (save.state === 'saved') {
+      this.endEdit();
+      this.ui.editSaved();
+      return;
+    }
+    this.setSession(applySave(session, save));
+    if (save.state === 'failed' && save.fieldErrors !== undefined) {
+      const field = (['title', 'deadline', 'assignees', 'description'] as const).find((f) => this.session?.serverErrors[f] !== undefined);
+      if (field !== undefined) this.ui.edit?.focus(field);
+      else this.ui.edit?.focusProblem();
+    } else if (save.state !== 'saving' && save.state !== 'idle') {
+      this.ui.edit?.focusProblem();
+    }
+  }
+
+  private beginEdit(kept?: KeptEdit): void {
+    const task = this.task;
+    if (task === undefined || this.ui === undefined || this.form === undefined) return;
+    this.kept = undefined;
+    this.known = mergeOptions(this.known, task.edit.named);
+    this.session = startEdit(task, kept);
+    this.ui.showEdit(this.form, this.session, task.description);
+    this.persist();
+    if (kept !== undefined) this.post({ type: 'editing', edit: kept });
+  }
+
+  private endEdit(): void {
+    this.session = undefined;
+    this.kept = undefined;
+    this.persist();
+    this.post({ type: 'editing' });
+  }
+
+  private setSession(session: EditSession): void {
+    this.session = session;
+    this.persist();
+    this.ui?.edit?.render(session);
   }
 
   private showComment(comment: CommentState): void {
@@ -159,7 +262,8 @@ export class DetailsApp {
   }
 
   private persist(): void {
-    const page: SavedPage = { ...(this.taskId === undefined ? {} : { taskId: this.taskId }), draft: this.draft };
+    const kept = this.session !== undefined ? { base: this.session.base, values: this.session.values } : this.kept;
+    const page: SavedPage = { ...(this.taskId === undefined ? {} : { taskId: this.taskId }), draft: this.draft, ...(kept !== undefined ? { edit: kept } : {}) };
     this.host.setState(page);
   }
 
@@ -198,6 +302,58 @@ export class DetailsApp {
   send(message: FromDetailsMessage): void {
     this.post(message);
   }
+
+  // Edit (see ./edit)
+
+  /** "Edit": an open task goes into Edit; a completed or archived one says why it cannot. */
+  startEditing(): void {
+    const task = this.task;
+    if (task === undefined || this.ui === undefined) return;
+    if (task.edit.editable !== 'open') {
+      this.ui.cannotEdit(task.edit.editable);
+      return;
+    }
+    this.beginEdit();
+    this.ui.edit?.focus('title');
+  }
+
+  change(field: FormField, values: EditValues): void {
+    if (this.session === undefined) return;
+    this.setSession(edit(this.session, field, values));
+    this.post({ type: 'editing', edit: { base: this.session.base, values } });
+  }
+
+  blur(field: FormField): void {
+    if (this.session !== undefined) this.setSession(touch(this.session, field));
+  }
+
+  save(): void {
+    if (this.session === undefined) return;
+    const outcome = requestSave(this.session);
+    this.setSession(outcome.session);
+    if (outcome.message !== undefined) this.post(outcome.message);
+    else if (outcome.focus !== undefined) this.ui?.edit?.focus(outcome.focus);
+  }
+
+  /** "Cancel": the edits go, and the task shows as Tallyfy has it. */
+  cancel(): void {
+    if (this.session === undefined || this.session.saving) return;
+    this.endEdit();
+    this.ui?.leaveEdit();
+  }
+
+  options(): FormOptions {
+    return this.known;
+  }
+
+  me(): MemberOption | undefined {
+    return this.user;
+  }
+
+  search(kinds: readonly SearchKind[], q: string): void {
+    if (q.trim() === '') this.search_.cancel();
+    else this.search_(kinds, q.trim());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -226,9 +382,16 @@ class DetailsUi {
   private shown = false;
   /** The focus was on "Add comment" as it was disabled: it comes back to the box after. */
   private returnFocus = false;
+  private readonly editButton: HTMLButtonElement;
+  private readonly editNotice: HTMLElement;
+  private readonly editArea: HTMLElement;
+  /** "Saved to Tallyfy." after a save, until the next edit. */
+  private readonly savedStatus: HTMLElement;
+  /** The edit form while the task is being edited. */
+  edit: EditUi | undefined;
 
   constructor(
-    app: DetailsApp,
+    private readonly app: DetailsApp,
     private readonly s: DetailsStrings,
     draft: string,
   ) {
@@ -237,8 +400,13 @@ class DetailsUi {
     refresh.addEventListener('click', () => app.send({ type: 'refresh' }));
     const open = el('button', { type: 'button', class: 'button secondary small', id: 'open-in-tallyfy' }, s.openInTallyfy);
     open.addEventListener('click', () => app.send({ type: 'openInTallyfy' }));
+    this.editButton = el('button', { type: 'button', class: 'button secondary small', id: 'edit', hidden: true }, s.edit);
+    this.editButton.addEventListener('click', () => app.startEditing());
     this.loadedAt = el('span', { class: 'loaded-at', hidden: true });
-    const toolbar = el('div', { class: 'toolbar' }, refresh, open, this.loadedAt);
+    this.savedStatus = el('span', { class: 'saved-status', role: 'status', 'aria-live': 'polite' });
+    const toolbar = el('div', { class: 'toolbar' }, this.editButton, refresh, open, this.savedStatus, this.loadedAt);
+    this.editNotice = el('p', { class: 'edit-notice', role: 'alert', hidden: true });
+    this.editArea = el('div', { class: 'edit-area', hidden: true });
     this.pageStatus = el('p', { class: 'page-status', role: 'status', 'aria-live': 'polite' });
 
     // Before the first task: the panel's name.
@@ -303,7 +471,17 @@ class DetailsUi {
       this.comments,
       form,
     );
-    this.task = el('article', { class: 'task', 'aria-labelledby': 'task-title', hidden: true }, this.taskHeader, this.facts, this.descriptionSection, this.fieldsSection, commentsSection);
+    this.task = el(
+      'article',
+      { class: 'task', 'aria-labelledby': 'task-title', hidden: true },
+      this.taskHeader,
+      this.editNotice,
+      this.editArea,
+      this.facts,
+      this.descriptionSection,
+      this.fieldsSection,
+      commentsSection,
+    );
 
     // Not available: the message, and Sign In when signing in helps.
     this.unavailableMessage = el('p', { class: 'unavailable-message', role: 'alert' });
@@ -380,6 +558,46 @@ class DetailsUi {
     this.task.removeAttribute('aria-busy');
     this.task.hidden = false;
     this.shown = true;
+    this.showReading(this.edit === undefined);
+  }
+
+  /** The task's facts, description and fields (reading), or the edit form in their place. */
+  private showReading(reading: boolean): void {
+    this.facts.hidden = !reading;
+    this.descriptionSection.hidden = !reading;
+    this.fieldsSection.hidden = !reading || this.fields.childElementCount === 0;
+    this.editArea.hidden = reading;
+    this.editButton.hidden = !reading || !this.shown;
+    if (!reading) this.editNotice.hidden = true;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Edit
+
+  showEdit(form: FormStrings, session: EditSession, descriptionHtml: string): void {
+    setText(this.savedStatus, '');
+    this.edit = new EditUi(this.app, this.s, form, session, descriptionHtml);
+    this.editArea.replaceChildren(this.edit.root);
+    this.edit.render(session);
+    this.showReading(false);
+  }
+
+  /** Out of Edit (Cancel, or saved): the task as last read shows again, and the focus goes back to Edit. */
+  leaveEdit(): void {
+    this.edit = undefined;
+    clear(this.editArea);
+    this.showReading(true);
+    this.editButton.focus();
+  }
+
+  editSaved(): void {
+    this.leaveEdit();
+    setText(this.savedStatus, this.s.saved);
+  }
+
+  cannotEdit(why: 'completed' | 'archived'): void {
+    setText(this.editNotice, why === 'completed' ? this.s.completedNoEdit : this.s.archivedNoEdit);
+    this.editNotice.hidden = false;
   }
 
   /** The task cannot be shown: nothing of it stays, only why, and Sign In when that helps. */
@@ -401,6 +619,11 @@ class DetailsUi {
   private clearTask(): void {
     // The focus in a part of the task that goes is lost: it moves to the page's first control.
     const hadFocus = this.task.contains(document.activeElement);
+    this.edit = undefined;
+    clear(this.editArea);
+    this.editArea.hidden = true;
+    this.editNotice.hidden = true;
+    this.editButton.hidden = true;
     this.task.hidden = true;
     this.task.removeAttribute('aria-busy');
     clear(this.taskHeader);

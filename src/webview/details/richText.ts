@@ -318,3 +318,19 @@ export function plainText(html: string, _doc?: Document): string {
     })
     .join('');
 }
+
+/** What plain text keeps of Tallyfy's HTML: paragraphs and line breaks (and elements that mean nothing). */
+const PLAIN: ReadonlySet<string> = new Set(['html', 'head', 'body', 'p', 'br', 'div', 'span']);
+
+/**
+ * Whether editing `html` as plain text loses something: any element beyond paragraphs and breaks (bold,
+ * a link, a list, a heading, an image…), or attributes on those (a style, a class).
+ */
+export function losesFormatting(html: string): boolean {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  for (const element of parsed.querySelectorAll('*')) {
+    if (!PLAIN.has(element.localName)) return true;
+    if (element.localName !== 'html' && element.attributes.length > 0) return true;
+  }
+  return false;
+}

@@ -10,6 +10,7 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { DETAILS_READY_MARK, type DetailsInit, type FromDetailsMessage, type TaskView } from '../../../src/core/details/protocol';
 import { ENGLISH } from './english';
+import { ENGLISH as FORM_ENGLISH } from '../form/english';
 import { bundlePage, launchChromium, openPage, postedBy, sendTo, until } from '../webviewPage';
 
 const ORIGIN = 'https://details.test';
@@ -55,6 +56,15 @@ const TASK: TaskView = {
     { id: 'c2', author: '#42', at: '', html: 'Second <em>comment</em>' },
   ],
   loadedAt: '10:05',
+  edit: {
+    kind: 'one-off',
+    editable: 'open',
+    lastUpdated: '2030-06-01T10:00:00Z',
+    title: HOSTILE_TITLE,
+    deadline: '2030-06-03T17:00:00Z',
+    owners: { users: [1001], groups: [], guests: [] },
+    named: { members: [{ id: 1001, name: 'Ada Lovelace' }], groups: [] },
+  },
 };
 
 // What the CSP refuses in a document parsed from Tallyfy's HTML: its inline styles and (Chromium 156 on,
@@ -62,7 +72,7 @@ const TASK: TaskView = {
 const INLINE_STYLE_REFUSED = "Applying inline style violates the following Content Security Policy directive 'style-src";
 const INLINE_HANDLER_REFUSED = "Executing inline event handler violates the following Content Security Policy directive 'script-src";
 
-const INIT: DetailsInit = { type: 'init', taskId: 'task-1', strings: ENGLISH, locale: 'en' };
+const INIT: DetailsInit = { type: 'init', taskId: 'task-1', strings: ENGLISH, form: FORM_ENGLISH, locale: 'en' };
 
 describe('task details page in a browser', function () {
   this.timeout(60_000);
