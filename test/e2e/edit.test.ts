@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { SandboxTask } from '../sandbox/server';
-import { ensureSignedIn, runCommand, uniqueTitle, useE2E, webviewFrame } from './workbench';
+import { clickNotificationButton, ensureSignedIn, openFile, reloadWindow, runCommand, uniqueTitle, useE2E, webviewFrame } from './workbench';
 
 const DAY = 86_400_000;
 const ME = 1001;
@@ -110,5 +110,35 @@ describe("e2e: editing a task from its details", function () {
     await frame.getByRole('alert').filter({ hasText: 'reopen it to edit it' }).waitFor();
     assert.equal(await frame.getByRole('button', { name: 'Save', exact: true }).count(), 0);
     assert.equal(puts(task).length, 0);
+  });
+
+  it('keeps the edits when hidden and across a window reload, and asks when the panel is closed with them', async () => {
+    const task = addTask('Keep my edits');
+    const frame = await editDetails(task);
+    const edited = `${task.title}, edited`;
+    await frame.getByLabel('Title', { exact: true }).fill(edited);
+    const shows = async (what: string): Promise<Frame> => {
+      const shown = await webviewFrame(e2e.page, (f) => f.getByRole('heading', { name: task.title }), what);
+      await shown.getByLabel('Title', { exact: true }).waitFor();
+      assert.equal(await shown.getByLabel('Title', { exact: true }).inputValue(), edited, what);
+      return shown;
+    };
+
+    // Hidden behind a file, then shown again: the page is loaded anew, in Edit with the edits.
+    await openFile(e2e.page, 'report.ts');
+    await e2e.page.locator('.tabs-container .tab', { hasText: task.title }).click();
+    await shows('The task details shown again');
+
+    // Reloaded as a user does: VS Code keeps the open editors, the panel among them.
+    await runCommand(e2e.page, 'File: Save All Files');
+    await reloadWindow(e2e);
+    await shows('The restored task details');
+
+    // Closed: VS Code does not let an extension refuse it, so it asks after, and Reopen brings the edits back.
+    await e2e.page.locator('.tabs-container .tab', { hasText: task.title }).click();
+    await runCommand(e2e.page, 'View: Close Editor');
+    await clickNotificationButton(e2e.page, /Your edits to .* were not saved/, 'Reopen with My Edits');
+    await shows('The reopened task details');
+    assert.equal(puts(task).length, 0, 'nothing saved by itself');
   });
 });
