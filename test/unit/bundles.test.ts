@@ -14,11 +14,13 @@ const FIRST_USE_CEILINGS: Readonly<Record<string, number>> = {
   review: 150 * KB,
   tasks: 170 * KB,
   assigned: 60 * KB,
-  details: 70 * KB,
+  // Edit checks a save with the update schema and reads the picker's searches (72.6 KB with Edit).
+  details: 80 * KB,
 };
 /** The split's cost: its bundles together against one bundle of the same code. */
 const SPLIT_OVERHEAD = 1.1;
-const OTHER_CEILINGS = { 'indexWorker.js': 4 * KB, 'webview.js': 120 * KB, 'review.js': 80 * KB, 'details.js': 60 * KB } as const;
+// details.js holds the task form's controls and live validation (zod's schemas) for Edit: 82.6 KB with it.
+const OTHER_CEILINGS = { 'indexWorker.js': 4 * KB, 'webview.js': 120 * KB, 'review.js': 80 * KB, 'details.js': 90 * KB } as const;
 
 describe('bundle sizes', function () {
   this.timeout(120_000);
