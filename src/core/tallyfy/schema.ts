@@ -14,10 +14,48 @@ export type TaskType = (typeof TASK_TYPES)[number];
 
 export const TITLE_MAX_LENGTH = 600;
 
+/**
+ * The form field types Tallyfy's own clients create (its MCP server, `server/tools/form_fields.py`). The
+ * API also takes `email`, which Tallyfy's web app cannot show: a field made so is invisible there.
+ */
+export const FORM_FIELD_TYPES = ['text', 'textarea', 'date', 'dropdown', 'multiselect', 'radio', 'file', 'table', 'assignees_form'] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
+
+/** Whether a field of this type offers options to choose from (`options: [{ text }]`). */
+export function takesOptions(type: string): boolean {
+  return type === 'dropdown' || type === 'multiselect' || type === 'radio';
+}
+
+/** Whether a field of this type is a table (`columns: [{ label }]`). */
+export function takesColumns(type: string): boolean {
+  return type === 'table';
+}
+
+/** Radio buttons need at least two options (Tallyfy's own clients refuse fewer, as its API does for a step's field). */
+export const RADIO_MIN_OPTIONS = 2;
+
+export interface FormFieldOptionInput {
+  text: string;
+  /** A whole number; given by position when left out, as Tallyfy's own clients do. */
+  id?: number | undefined;
+  [key: string]: unknown;
+}
+
+export interface FormFieldColumnInput {
+  label: string;
+  id?: number | undefined;
+  [key: string]: unknown;
+}
+
+/** One field the assignee fills in on completion: a label, a type and whether it is required. */
 export interface FormFieldInput {
   label: string;
   field_type: string;
   required: boolean;
+  /** Dropdown, multiselect and radio: the choices. */
+  options?: readonly FormFieldOptionInput[] | undefined;
+  /** Table: the columns. */
+  columns?: readonly FormFieldColumnInput[] | undefined;
   [key: string]: unknown;
 }
 
@@ -168,18 +206,105 @@ const titleSchema = z
     z.refine((text) => codePointLength(text) <= TITLE_MAX_LENGTH, `Title must be ${TITLE_MAX_LENGTH} characters or fewer.`),
   );
 
-const formFieldSchema = z.looseObject(
+const FIELD_TYPE_MESSAGE = `Form field type must be one of: ${FORM_FIELD_TYPES.join(', ')}.`;
+const EMAIL_FIELD_MESSAGE = "Tallyfy's web app cannot show an email field: use a text field.";
+const OPTION_ID_MESSAGE = 'Each option id must be a positive whole number.';
+const COLUMN_ID_MESSAGE = 'Each column id must be a positive whole number.';
+
+/** A dropdown's, multiselect's or radio's choice: its text, not empty. */
+const formFieldOptionSchema = z.looseObject(
   {
-    label: z
-      .string({ error: requiredMessage('Form field label', 'text') })
-      .check(z.trim(), z.minLength(1, 'Form field label is required.')),
-    field_type: z
-      .string({ error: requiredMessage('Form field type', 'text') })
-      .check(z.trim(), z.minLength(1, 'Form field type is required.')),
-    required: z.boolean({ error: 'Form field "required" must be true or false.' }),
+    text: z.string({ error: requiredMessage('Option text', 'text') }).check(z.trim(), z.minLength(1, 'An option must not be empty.')),
+    id: z.optional(z.int({ error: OPTION_ID_MESSAGE }).check(z.positive(OPTION_ID_MESSAGE))),
   },
-  { error: 'Each form field must be an object with label, field_type and required.' },
+  { error: 'Each option must be an object with its text.' },
 );
+
+/** A table's column: its label, not empty. */
+const formFieldColumnSchema = z.looseObject(
+  {
+    label: z.string({ error: requiredMessage('Column label', 'text') }).check(z.trim(), z.minLength(1, 'A column must not be empty.')),
+    id: z.optional(z.int({ error: COLUMN_ID_MESSAGE }).check(z.positive(COLUMN_ID_MESSAGE))),
+  },
+  { error: 'Each column must be an object with its label.' },
+);
+
+/** Text compared as a person reads it (trimmed, any case); a number as its digits. */
+const sameText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim().toLowerCase() : typeof value === 'number' ? String(value) : undefined;
+
+/** Adds an issue at `[index, key]` for each item whose `key` repeats an earlier one's. */
+function refuseRepeats(
+  items: unknown,
+  key: string,
+  ctx: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string; input: unknown }): void },
+  message: (text: string) => string,
+  path: readonly PropertyKey[] = [],
+): void {
+  if (!Array.isArray(items)) return;
+  const seen = new Set<string>();
+  items.forEach((item: unknown, index) => {
+    const raw = (item as Record<string, unknown> | null)?.[key];
+    const text = sameText(raw);
+    if (text === undefined || text === '') return;
+    if (seen.has(text)) ctx.addIssue({ code: 'custom', path: [...path, index, key], message: message(String(raw).trim()), input: raw });
+    seen.add(text);
+  });
+}
+
+/**
+ * One form field: a label, one of Tallyfy's types and `required`; a dropdown, multiselect or radio
+ * has options (a radio two at least), a table has columns, neither empty nor repeated. Tallyfy's API
+ * does not check options on a task's fields (its rule looks for the type at the root of the body), so
+ * a field without any would be created and could never be answered: refused here.
+ */
+const formFieldSchema = z
+  .looseObject(
+    {
+      label: z
+        .string({ error: requiredMessage('Form field label', 'text') })
+        .check(z.trim(), z.minLength(1, 'Form field label is required.')),
+      field_type: z
+        .string({ error: requiredMessage('Form field type', 'text') })
+        .check(
+          z.trim(),
+          z.minLength(1, 'Form field type is required.'),
+          z.refine((type) => type === '' || type !== 'email', EMAIL_FIELD_MESSAGE),
+          z.refine((type) => type === '' || type === 'email' || (FORM_FIELD_TYPES as readonly string[]).includes(type), FIELD_TYPE_MESSAGE),
+        ),
+      required: z.boolean({ error: 'Form field "required" must be true or false.' }),
+      options: z.optional(z.array(formFieldOptionSchema, { error: 'Options must be a list.' })),
+      columns: z.optional(z.array(formFieldColumnSchema, { error: 'Columns must be a list.' })),
+    },
+    { error: 'Each form field must be an object with label, field_type and required.' },
+  )
+  .check(
+    z.superRefine((field, ctx) => {
+      const type = typeof field.field_type === 'string' ? field.field_type.trim() : '';
+      const options: unknown = field.options;
+      const columns: unknown = field.columns;
+      if (takesOptions(type)) {
+        const count = Array.isArray(options) ? options.length : 0;
+        if (options === undefined || count === 0) {
+          ctx.addIssue({ code: 'custom', path: ['options'], message: 'Add at least one option.', input: options });
+        } else if (type === 'radio' && count < RADIO_MIN_OPTIONS) {
+          ctx.addIssue({ code: 'custom', path: ['options'], message: `Radio buttons need at least ${RADIO_MIN_OPTIONS} options.`, input: options });
+        }
+      }
+      if (takesColumns(type) && (!Array.isArray(columns) || columns.length === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['columns'], message: 'Add at least one column.', input: columns });
+      }
+      refuseRepeats(options, 'text', ctx, (text) => `Option "${text}" is repeated.`, ['options']);
+      refuseRepeats(columns, 'label', ctx, (text) => `Column "${text}" is repeated.`, ['columns']);
+      refuseRepeats(options, 'id', ctx, () => 'Each option id must be unique.', ['options']);
+      refuseRepeats(columns, 'id', ctx, () => 'Each column id must be unique.', ['columns']);
+    }),
+  );
+
+/** The form fields: labels unique (trimmed, any case), as a person tells the fields apart. */
+const formFieldsSchema = z
+  .array(formFieldSchema, { error: 'Form fields must be a list.' })
+  .check(z.superRefine((fields, ctx) => refuseRepeats(fields, 'label', ctx, (label) => `Another form field is labelled "${label}".`)));
 
 function isHttpUrl(text: string): boolean {
   try {
@@ -219,7 +344,7 @@ export const createTaskInputSchema = z
           { error: 'Tags must be a list of tag ids.' },
         ),
       ),
-      form_fields: z.optional(z.array(formFieldSchema, { error: 'Form fields must be a list.' })),
+      form_fields: z.optional(formFieldsSchema),
       webhook: optionalField(z.string({ error: WEBHOOK_MESSAGE }).check(z.trim(), z.refine(isHttpUrl, WEBHOOK_MESSAGE))),
       run_id: optionalField(
         z.string({ error: 'Process id (run_id) must be text.' }).check(z.trim(), z.minLength(1, 'Process id (run_id) must not be empty.')),
@@ -269,10 +394,32 @@ export function validateCreateTaskInput(input: unknown): CreateTaskValidation {
   if (value.can_complete_only_assignees !== undefined) body.can_complete_only_assignees = value.can_complete_only_assignees;
   if (value.top_secret !== undefined) body.top_secret = value.top_secret;
   if (value.tags !== undefined) body.tags = unique(value.tags);
-  if (value.form_fields !== undefined) body.form_fields = value.form_fields.map((field) => ({ ...field }));
+  if (value.form_fields !== undefined) body.form_fields = value.form_fields.map(formFieldBody);
   if (value.webhook !== undefined) body.webhook = value.webhook;
   if (value.run_id !== undefined) body.run_id = value.run_id;
   return { ok: true, body };
+}
+
+/**
+ * A form field as sent: trimmed texts, and each option and column with an id, as Tallyfy's own clients
+ * send them (the one given, else the lowest whole number not taken, so 1, 2, 3… when none is given).
+ */
+function formFieldBody(field: z.output<typeof formFieldSchema>): FormFieldInput {
+  const out: FormFieldInput = { ...field };
+  if (field.options !== undefined) out.options = withIds(field.options);
+  if (field.columns !== undefined) out.columns = withIds(field.columns);
+  return out;
+}
+
+function withIds<T extends { id?: number | undefined }>(items: readonly T[]): Array<T & { id: number }> {
+  const taken = new Set(items.map((item) => item.id).filter((id): id is number => id !== undefined));
+  let next = 1;
+  return items.map((item) => {
+    if (item.id !== undefined) return { ...item, id: item.id };
+    while (taken.has(next)) next++;
+    taken.add(next);
+    return { ...item, id: next };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -41,6 +41,16 @@ const BAD_INPUTS: Array<{ rule: string; input: Record<string, unknown>; field: s
   { rule: 'form field without label', input: validInput({ form_fields: [{ field_type: 'text', required: true }] }), field: 'form_fields.0.label', message: /Form field label is required/ },
   { rule: 'form field without type', input: validInput({ form_fields: [{ label: 'Reason', field_type: '', required: true }] }), field: 'form_fields.0.field_type', message: /Form field type is required/ },
   { rule: 'form field required not boolean', input: validInput({ form_fields: [{ label: 'Reason', field_type: 'text' }] }), field: 'form_fields.0.required', message: /"required" must be true or false/ },
+  { rule: 'form field of the email type', input: validInput({ form_fields: [{ label: 'Contact', field_type: 'email', required: true }] }), field: 'form_fields.0.field_type', message: /cannot show an email field/ },
+  { rule: 'dropdown without options', input: validInput({ form_fields: [{ label: 'Env', field_type: 'dropdown', required: true }] }), field: 'form_fields.0.options', message: /^Add at least one option\.$/ },
+  { rule: 'radio with one option', input: validInput({ form_fields: [{ label: 'Ship?', field_type: 'radio', required: true, options: [{ text: 'Yes' }] }] }), field: 'form_fields.0.options', message: /at least 2 options/ },
+  { rule: 'table without columns', input: validInput({ form_fields: [{ label: 'Parts', field_type: 'table', required: false, columns: [] }] }), field: 'form_fields.0.columns', message: /^Add at least one column\.$/ },
+  {
+    rule: 'form field label used twice',
+    input: validInput({ form_fields: [{ label: 'PR', field_type: 'text', required: true }, { label: 'pr', field_type: 'file', required: false }] }),
+    field: 'form_fields.1.label',
+    message: /Another form field is labelled "pr"/,
+  },
   { rule: 'description not text', input: validInput({ description: ['a'] }), field: 'description', message: /^Description must be text\.$/ },
 ];
 
