@@ -230,6 +230,11 @@ interface HandlerResult {
 }
 
 const TASK_TYPES = ['task', 'approval', 'expiring', 'email', 'expiring_email'];
+/**
+ * The form field types Tallyfy's API takes (its `BaseCapture::$field_types`, as Tallyfy's MCP server
+ * quotes it): `email` included, though Tallyfy's web app cannot show one.
+ */
+const FIELD_TYPES = ['text', 'textarea', 'email', 'date', 'dropdown', 'multiselect', 'radio', 'file', 'table', 'assignees_form'];
 const HOUR_MS = 3_600_000;
 const API_PREFIX = '/api';
 const CONTROL_PREFIX = '/__control';
@@ -414,12 +419,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return new Set((query['with'] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''));
   }
 
+  /**
+   * A form field as `with=form_fields` renders it: its options and columns as the create sent them
+   * (Tallyfy keeps what it was given: it does not check a task field's options), `[]` when none.
+   */
   function renderFormField(task: SandboxTask, field: Record<string, unknown>): Record<string, unknown> {
     const id = field['id'];
     return {
       id,
       label: field['label'],
       field_type: field['field_type'],
+      options: Array.isArray(field['options']) ? structuredClone(field['options']) : [],
+      columns: Array.isArray(field['columns']) ? structuredClone(field['columns']) : [],
       value: fieldValues.get(task.id)?.get(String(id)) ?? null,
       required: field['required'],
     };
@@ -691,6 +702,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           const f = (field ?? {}) as Record<string, unknown>;
           if (typeof f['label'] !== 'string' || f['label'] === '') fail(`form_fields.${i}.label`, 'The label field is required.');
           if (typeof f['field_type'] !== 'string' || f['field_type'] === '') fail(`form_fields.${i}.field_type`, 'The field type field is required.');
+          else if (!FIELD_TYPES.includes(f['field_type'])) fail(`form_fields.${i}.field_type`, `The selected form_fields.${i}.field_type is invalid.`);
           if (typeof f['required'] !== 'boolean') fail(`form_fields.${i}.required`, 'The required field is required.');
         });
     }
@@ -698,7 +710,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const known = new Set(['title', 'task_type', 'owners', 'deadline', 'started_at', 'tags', 'summary', 'description', 'run_id']);
     const extra: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(b)) {
-      if (!known.has(key)) extra[key] = value;
+      // A copy: the stored fields get their ids, and the request log keeps the body as it was sent.
+      if (!known.has(key)) extra[key] = structuredClone(value);
     }
     const summary = typeof b['summary'] === 'string' ? b['summary'] : typeof b['description'] === 'string' ? b['description'] : null;
     return {

@@ -250,13 +250,50 @@ describe('tallyfy sandbox', () => {
       assert.deepEqual(full['threads']?.data.map((t) => Object.keys(t).sort()), [['author_id', 'content', 'created_at', 'id', 'label']]);
       assert.equal(full['threads']?.data[0]?.['created_at'], '2030-01-01T10:00:00Z');
       const fields = full['form_fields']?.data ?? [];
-      assert.deepEqual(fields.map((f) => [f['label'], f['field_type'], f['required'], f['value']]), [
-        ['Decision', 'dropdown', true, null],
-        ['Notes', 'textarea', false, null],
+      assert.deepEqual(fields.map((f) => [f['label'], f['field_type'], f['required'], f['value'], f['options'], f['columns']]), [
+        ['Decision', 'dropdown', true, null, [], []],
+        ['Notes', 'textarea', false, null, [], []],
       ]);
       assert.ok(fields.every((f) => /^[0-9a-f]{32}$/.test(String(f['id']))));
       const again = (await api(`${path}?with=form_fields`)).body?.['data'] as Record<string, { data: Array<Record<string, unknown>> }>;
       assert.deepEqual(again['form_fields']?.data.map((f) => f['id']), fields.map((f) => f['id']), 'stable ids');
+    });
+
+    it("renders a field's options and columns as the create sent them, and logs the body as it was sent", async () => {
+      const sentFields = [
+        { label: 'Environment', field_type: 'dropdown', required: true, options: [{ text: 'Staging', id: 1 }, { text: 'Production', id: 2 }] },
+        { label: 'Parts', field_type: 'table', required: false, columns: [{ label: 'Name', id: 1 }, { label: 'Qty', id: 2 }] },
+      ];
+      const answer = await api(`/organizations/${sandbox.current.orgId}/tasks`, { method: 'POST', body: { ...validBody(), form_fields: sentFields } });
+      const id = (answer.body?.['data'] as { id: string }).id;
+      const read = (await api(`/organizations/${sandbox.current.orgId}/tasks/${id}?with=form_fields`)).body?.['data'] as Record<string, { data: Array<Record<string, unknown>> }>;
+      assert.deepEqual(read['form_fields']?.data.map((f) => [f['label'], f['options'], f['columns']]), [
+        ['Environment', sentFields[0]?.options, []],
+        ['Parts', [], sentFields[1]?.columns],
+      ]);
+      // The stored fields got their ids; the request log still holds what was sent.
+      assert.deepEqual((sandbox.current.requests({ method: 'POST' }).at(-1)?.body as { form_fields?: unknown }).form_fields, sentFields);
+    });
+
+    it("refuses a form field type Tallyfy's API does not know, and takes what it takes without checking options", async () => {
+      const path = `/organizations/${sandbox.current.orgId}/tasks`;
+      sandbox.current.configure({ validationForm: 'laravel' });
+      const refused = await api(path, { method: 'POST', body: { ...validBody(), form_fields: [{ label: 'Count', field_type: 'number', required: true }] } });
+      assert.equal(refused.status, 422);
+      assert.deepEqual((refused.body?.['errors'] as Record<string, unknown>)['form_fields.0.field_type'], ['The selected form_fields.0.field_type is invalid.']);
+      // As Tallyfy: `email` is taken (its web app cannot show it), and so are a dropdown without options and a radio with one.
+      const taken = await api(path, {
+        method: 'POST',
+        body: {
+          ...validBody(),
+          form_fields: [
+            { label: 'Contact', field_type: 'email', required: true },
+            { label: 'Env', field_type: 'dropdown', required: true },
+            { label: 'Ship?', field_type: 'radio', required: true, options: [{ text: 'Yes' }] },
+          ],
+        },
+      });
+      assert.equal(taken.status, 201);
     });
 
     it('renders the values setFieldValue captured, by label or id, on the task and run routes and in lists', async () => {
