@@ -15,6 +15,7 @@ import {
   discardDraft,
   edit,
   failureActionLabel,
+  forgetRow,
   fromSavedState,
   loadingState,
   mergeOptions,
@@ -35,10 +36,12 @@ import {
 } from '../core/form/model';
 import { FORM_READY_MARK, parseToWebview, type FromWebviewMessage, type InitMessage, type SearchKind, type ToWebviewMessage } from '../core/form/protocol';
 import { fill, taskTypeHelp, taskTypeLabel, type FormStrings } from '../core/form/strings';
+import { formFieldsPreview, isRowKey, type FormFieldDraft } from '../core/form/formFields';
 import { descriptionToSend, FORM_FIELDS, validateForm, type FormAdvanced, type FormErrors, type FormField, type FormValues } from '../core/form/values';
 import { TASK_TYPES } from '../core/tallyfy/schema';
 import { append, clear, debounce, el, setAttr, setText } from './dom';
 import { assigneesPicker, DeadlineControl, errorNode, input, setValue, showErrors, TitleControl, type FieldParts } from './fields';
+import { FormFieldsEditor } from './formFields';
 import { Picker } from './picker';
 
 /** The part of `acquireVsCodeApi()` the form uses. */
@@ -66,10 +69,11 @@ const CHECKBOXES: ReadonlyArray<readonly [BooleanAdvanced, keyof FormStrings]> =
   ['topSecret', 'topSecret'],
 ];
 
-/** The fields inside "Advanced": those from the start date to the run id, in the form's order. */
+/** The fields inside "Advanced": those from the start date to the form fields, in the form's order (and each form field's parts). */
 const ADVANCED_FIELDS: ReadonlySet<FormField> = new Set<FormField>(
-  FORM_FIELDS.slice(FORM_FIELDS.indexOf('startDate'), FORM_FIELDS.indexOf('runId') + 1),
+  FORM_FIELDS.slice(FORM_FIELDS.indexOf('startDate'), FORM_FIELDS.indexOf('formFields') + 1),
 );
+const isAdvanced = (field: FormField): boolean => ADVANCED_FIELDS.has(field) || isRowKey(field);
 
 const SEARCH_DELAY_MS = 250;
 
@@ -225,6 +229,12 @@ export class FormApp {
     this.update(touch(this.state, field), { draft: false });
   }
 
+  /** A form field was removed: the list without it, and nothing said about its controls any more. */
+  removeFormField(key: string, formFields: FormFieldDraft[]): void {
+    const values = this.state.values;
+    this.update(forgetRow(edit(this.state, 'formFields', { ...values, advanced: { ...values.advanced, formFields } }), key), { draft: true });
+  }
+
   submit(): void {
     const outcome = requestSubmit(this.state, this.conversion(), this.now());
     if (outcome.message !== undefined) {
@@ -328,6 +338,9 @@ class FormUi {
   private readonly maxAssignable: HTMLInputElement;
   private readonly webhook: HTMLInputElement;
   private readonly runId: HTMLInputElement;
+  private readonly formFields: FormFieldsEditor;
+  private readonly previewFields: HTMLElement;
+  private readonly previewFieldList: HTMLElement;
   private readonly draftNotice: HTMLElement;
   private readonly failure: HTMLElement;
   private readonly failureMessage: HTMLElement;
@@ -412,11 +425,19 @@ class FormUi {
       this.includeSource === undefined ? null : checkboxRow(this.includeSource, s.includeSource),
     );
     this.preview = el('pre', { id: 'preview', class: 'preview-text', tabindex: 0, 'aria-labelledby': 'preview-heading' });
+    this.previewFieldList = el('ul', { class: 'preview-fields', 'aria-labelledby': 'preview-fields-heading' });
+    this.previewFields = el(
+      'div',
+      { hidden: true },
+      el('h3', { id: 'preview-fields-heading', class: 'preview-fields-heading' }, s.previewFormFields),
+      this.previewFieldList,
+    );
     const previewSection = el(
       'section',
       { class: 'preview', 'aria-labelledby': 'preview-heading' },
       el('h2', { id: 'preview-heading', class: 'subheading' }, s.preview),
       this.preview,
+      this.previewFields,
     );
 
     // Advanced
@@ -476,12 +497,19 @@ class FormUi {
     this.runId.addEventListener('input', () => setAdvanced('runId', { runId: this.runId.value }));
     this.runId.addEventListener('blur', () => app.blur('runId'));
     const runField = this.field('runId', s.runId, [this.runId], el('div', { class: 'help', id: 'runId-help' }, s.runIdHelp));
+    this.formFields = new FormFieldsEditor(s, {
+      fields: () => values().advanced.formFields,
+      change: (part, formFields) => setAdvanced(part, { formFields }),
+      remove: (key, formFields) => app.removeFormField(key, formFields),
+      blur: (part) => app.blur(part),
+    });
+    this.fields.set('formFields', { error: this.formFields.errorNode, controls: [] });
 
     this.advanced = el(
       'details',
       { class: 'advanced', id: 'advanced' },
       el('summary', { class: 'advanced-summary' }, s.advanced),
-      el('div', { class: 'advanced-body' }, startField, checks, maxField, this.tags.root, webhookField, runField),
+      el('div', { class: 'advanced-body' }, startField, checks, maxField, this.tags.root, webhookField, runField, this.formFields.root),
     );
     this.advanced.open = app.isAdvancedOpen;
     this.advanced.addEventListener('toggle', () => {
@@ -577,13 +605,17 @@ class FormUi {
     this.tags.renderChips();
     setValue(this.webhook, v.advanced.webhook);
     setValue(this.runId, v.advanced.runId);
+    const previewed = formFieldsPreview(v.advanced.formFields, this.s);
+    this.previewFieldList.replaceChildren(...previewed.map((line) => el('li', {}, line)));
+    this.previewFields.hidden = previewed.length === 0;
 
     const live = validateForm(v, this.app.conversion());
     const errors: FormErrors = visibleErrors(state, live.ok ? {} : live.errors);
     showErrors(this.fields, errors);
+    this.formFields.render(v.advanced.formFields, errors);
     this.assignees.setError(errors.assignees);
     this.tags.setError(errors.tags);
-    if (!this.advanced.open && [...ADVANCED_FIELDS].some((f) => state.serverErrors[f] !== undefined)) this.advanced.open = true;
+    if (!this.advanced.open && (Object.keys(state.serverErrors) as FormField[]).some(isAdvanced)) this.advanced.open = true;
 
     this.draftNotice.hidden = !state.draftRestored;
     const failure = state.failure;
@@ -635,7 +667,11 @@ class FormUi {
   }
 
   focusField(field: FormField): void {
-    if (ADVANCED_FIELDS.has(field)) this.advanced.open = true;
+    if (isAdvanced(field)) this.advanced.open = true;
+    if (field === 'formFields' || isRowKey(field)) {
+      this.formFields.focus(field);
+      return;
+    }
     const parts = this.fields.get(field);
     const target = field === 'taskType'
       ? [...this.typeRadios.values()].find((r) => r.checked) ?? [...this.typeRadios.values()][0]

@@ -1,5 +1,6 @@
 // The task form's pure logic, shared by the extension (src/editor) and the webview (src/webview).
 export * from './dates';
+export * from './formFields';
 export * from './html';
 export * from './model';
 export * from './prefill';

@@ -17,11 +17,13 @@ import type {
   TagOption,
 } from './protocol';
 import { parseToWebview } from './protocol';
+import { isRowKey } from './formFields';
 import { fill, type FormStrings } from './strings';
 import {
   characterCount,
   FORM_FIELDS,
   emptyValues,
+  errorOrder,
   mapFieldErrors,
   parseFormValues,
   validateForm,
@@ -346,6 +348,19 @@ export function edit<S extends ErrorGate & { readonly values: unknown }>(state: 
   };
 }
 
+/**
+ * Forgets what was said about a form field's row (it was removed): whether its controls were visited and
+ * the server's errors at them, so a row added later starts clean.
+ */
+export function forgetRow<S extends ErrorGate>(state: S, key: string): S {
+  const prefix = `formFields.${key}.`;
+  const serverErrors: FormErrors = {};
+  for (const [field, messages] of Object.entries(state.serverErrors) as Array<[FormField, string[]]>) {
+    if (!field.startsWith(prefix)) serverErrors[field] = messages;
+  }
+  return { ...state, touched: state.touched.filter((field) => !field.startsWith(prefix)), serverErrors };
+}
+
 /** Marks a control as visited (on blur), so its live errors show. */
 export function touch<S extends ErrorGate>(state: S, field: FormField): S {
   return state.touched.includes(field) ? state : { ...state, touched: [...state.touched, field] };
@@ -393,7 +408,7 @@ export function requestSubmit(state: FormState, context: ConversionContext, now:
   const validation = validateForm(state.values, context);
   if (!validation.ok) {
     const next: FormState = { ...state, submitAttempted: true };
-    const focus = FORM_FIELDS.find((field) => (validation.errors[field]?.length ?? 0) > 0);
+    const focus = errorOrder(state.values).find((field) => (validation.errors[field]?.length ?? 0) > 0);
     return focus === undefined ? { state: next } : { state: next, focus };
   }
   return {
@@ -496,7 +511,7 @@ export function fromSavedState(saved: unknown): FormState | undefined {
     phase: state.phase as Phase,
     values,
     initial,
-    touched: Array.isArray(state.touched) ? state.touched.filter((f): f is FormField => fields.has(f)) : [],
+    touched: Array.isArray(state.touched) ? state.touched.filter((f): f is FormField => typeof f === 'string' && (fields.has(f) || isRowKey(f))) : [],
     submitAttempted: state.submitAttempted === true,
     serverErrors: isErrors(state.serverErrors) ? state.serverErrors : {},
     draftRestored: state.draftRestored === true,

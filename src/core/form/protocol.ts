@@ -199,6 +199,18 @@ const createTaskInputJsonSchema = z.looseObject({
   deadline: zonedIso,
   description: z.optional(text(300_000)),
   started_at: z.optional(zonedIso),
+  /** As the form sends them (see core/form/formFields): options and columns by their text alone. */
+  form_fields: z.optional(
+    list(
+      z.object({
+        label: text(10_000),
+        field_type: text(100),
+        required: z.boolean(),
+        options: z.optional(list(z.object({ text: text(10_000) }))),
+        columns: z.optional(list(z.object({ label: text(10_000) }))),
+      }),
+    ),
+  ),
 });
 
 export const fromWebviewSchema = z.discriminatedUnion('type', [

@@ -1,6 +1,6 @@
 // The form's words: the keys the page shows text for. The texts, in the user's language, come from the
 // extension in `init` (src/editor/form/strings.ts states them once).
-import type { TaskType } from '../tallyfy/schema';
+import type { FormFieldType, TaskType } from '../tallyfy/schema';
 
 export const FORM_STRING_KEYS = [
   'heading',
@@ -56,6 +56,34 @@ export const FORM_STRING_KEYS = [
   'webhookHelp',
   'runId',
   'runIdHelp',
+  'formFields',
+  'formFieldsHelp',
+  'addFormField',
+  'formFieldLegend',
+  'formFieldLabel',
+  'formFieldType',
+  'formFieldRequired',
+  'formFieldOptions',
+  'formFieldColumns',
+  'formFieldMoveUp',
+  'formFieldMoveDown',
+  'formFieldRemove',
+  'formFieldMoved',
+  'formFieldRemoved',
+  'fieldType.text',
+  'fieldType.textarea',
+  'fieldType.date',
+  'fieldType.dropdown',
+  'fieldType.multiselect',
+  'fieldType.radio',
+  'fieldType.file',
+  'fieldType.table',
+  'fieldType.assignees_form',
+  'previewFormFields',
+  'previewField',
+  'previewFieldRequired',
+  'previewNoLabel',
+  'previewChoices',
   'submit',
   'submitting',
   'actionSignIn',
@@ -86,4 +114,8 @@ export function taskTypeLabel(strings: FormStrings, type: TaskType): string {
 
 export function taskTypeHelp(strings: FormStrings, type: TaskType): string {
   return strings[`taskType.${type}.help`];
+}
+
+export function fieldTypeLabel(strings: Pick<FormStrings, `fieldType.${FormFieldType}`>, type: FormFieldType): string {
+  return strings[`fieldType.${type}`];
 }

@@ -2,8 +2,9 @@
 // with the shared schema, its field paths mapped back to the form's controls.
 import * as z from 'zod/mini';
 import { FORM_ERROR_KEY, type FieldErrors } from '../tallyfy/errors';
-import { TASK_TYPES, validateCreateTaskInput, type CreateTaskBody, type CreateTaskInput, type TaskType } from '../tallyfy/schema';
+import { FORM_FIELD_TYPES, TASK_TYPES, validateCreateTaskInput, type CreateTaskBody, type CreateTaskInput, type TaskType } from '../tallyfy/schema';
 import { localToInstant, localZone, type ZoneOffset } from './dates';
+import { FORM_FIELD_PARTS, formFieldsInput, rowKey, type FormFieldDraft, type FormFieldPart, type FormFieldRowKey } from './formFields';
 import { composeDescription, type SourceInfo } from './prefill';
 
 export interface FormAssignees {
@@ -31,6 +32,8 @@ export interface FormAdvanced {
   tags: string[];
   webhook: string;
   runId: string;
+  /** What the assignee fills in on completion, in the order shown. */
+  formFields: FormFieldDraft[];
 }
 
 /** Everything the form holds, strings as typed. Dates are local to whoever shows the form. */
@@ -69,9 +72,11 @@ export const FORM_FIELDS = [
   'tags',
   'webhook',
   'runId',
+  'formFields',
   'form',
 ] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
+/** A control of the form, or a part of one of its form fields' rows (`formFields.<key>.label`). */
+export type FormField = (typeof FORM_FIELDS)[number] | FormFieldRowKey;
 
 export type FormErrors = Partial<Record<FormField, string[]>>;
 
@@ -88,6 +93,7 @@ export function emptyAdvanced(): FormAdvanced {
     tags: [],
     webhook: '',
     runId: '',
+    formFields: [],
   };
 }
 
@@ -135,6 +141,22 @@ export const formValuesSchema = z.object({
     tags: z.array(shortText(200)).check(z.maxLength(MAX_ITEMS)),
     webhook: shortText(),
     runId: shortText(200),
+    // Values saved before the form had form fields have none.
+    formFields: z._default(
+      z
+        .array(
+          z.object({
+            key: z.string().check(z.regex(/^[A-Za-z0-9]{1,20}$/)),
+            label: shortText(10_000),
+            type: z.enum(FORM_FIELD_TYPES),
+            required: z.boolean(),
+            options: z.string().check(z.maxLength(MAX_TEXT)),
+            columns: z.string().check(z.maxLength(MAX_TEXT)),
+          }),
+        )
+        .check(z.maxLength(MAX_ITEMS)),
+      [],
+    ),
   }),
 });
 
@@ -205,6 +227,7 @@ export function toCreateTaskInput(values: FormValues, context: ConversionContext
   if (a.tags.length > 0) input.tags = a.tags;
   if (a.webhook.trim() !== '') input.webhook = a.webhook.trim();
   if (a.runId.trim() !== '') input.run_id = a.runId.trim();
+  if (a.formFields.length > 0) input.form_fields = formFieldsInput(a.formFields);
   return input;
 }
 
@@ -233,6 +256,7 @@ const PATH_TO_FIELD: ReadonlyArray<readonly [RegExp, FormField]> = [
   [/^tags(\.|$)/, 'tags'],
   [/^webhook$/, 'webhook'],
   [/^run_id$/, 'runId'],
+  [/^form_fields(\.|$)/, 'formFields'],
 ];
 
 /** The control an API field path belongs to (`owners.guests.0` → `assignees`); `form` when none. */
@@ -241,6 +265,41 @@ export function fieldForPath(path: string): FormField {
     if (pattern.test(path)) return field;
   }
   return 'form';
+}
+
+/** The part of a form field's row an API path below `form_fields.<index>` names. */
+function rowPartOf(rest: string | undefined): FormFieldPart {
+  const name = rest?.split('.')[0];
+  switch (name) {
+    case 'label':
+      return 'label';
+    case 'field_type':
+      return 'type';
+    case 'options':
+      return 'options';
+    case 'columns':
+      return 'columns';
+    default:
+      return 'row';
+  }
+}
+
+/**
+ * The control (or the part of a form field's row) an API path belongs to: `form_fields.2.options.1.text`
+ * → the options of the form's third row, when `values` has one; `formFields` otherwise.
+ */
+export function errorKeyForPath(path: string, values?: NamedValues): FormField {
+  const row = /^form_fields\.(\d+)(?:\.(.+))?$/.exec(path);
+  const field = row === null ? undefined : values?.advanced?.formFields[Number(row[1])];
+  return field === undefined ? fieldForPath(path) : rowKey(field.key, rowPartOf(row?.[2]));
+}
+
+/** The controls and rows' parts in the order they appear: the first with an error gets the focus. */
+export function errorOrder(values: NamedValues): FormField[] {
+  const rows = values.advanced?.formFields ?? [];
+  return FORM_FIELDS.flatMap((field): FormField[] =>
+    field === 'formFields' ? [field, ...rows.flatMap((row) => FORM_FIELD_PARTS.map((part) => rowKey(row.key, part)))] : [field],
+  );
 }
 
 /** The values a message can name: the task form's, or an edit's (which has no advanced part). */
@@ -273,7 +332,7 @@ function clarify(path: string, message: string, values: NamedValues | undefined)
 export function mapFieldErrors(fieldErrors: FieldErrors, values?: NamedValues): FormErrors {
   const out: FormErrors = {};
   for (const [path, messages] of Object.entries(fieldErrors)) {
-    const field = fieldForPath(path);
+    const field = errorKeyForPath(path, values);
     const list = (out[field] ??= []);
     for (const raw of messages) {
       let message = clarify(path, raw, values);

@@ -2,11 +2,13 @@
 // so the extension sends them in `init`; `npm run l10n` finds the texts here for the translators.
 import type * as vscode from 'vscode';
 import type { FormStrings } from '../../core/form';
+import { fieldTypeNames } from './fieldTypes';
 
 /** `vscode.l10n` in the extension; the tests pass one that returns the English text. */
 export type FormL10n = Pick<typeof vscode.l10n, 't'>;
 
 export function formStrings(l10n: FormL10n): FormStrings {
+  const types = fieldTypeNames(l10n);
   return {
     heading: l10n.t('New Tallyfy task'),
     loading: l10n.t('Loading…'),
@@ -61,6 +63,34 @@ export function formStrings(l10n: FormL10n): FormStrings {
     webhookHelp: l10n.t('Called by Tallyfy when the task is completed.'),
     runId: l10n.t('Process (run) id'),
     runIdHelp: l10n.t('Attach the task to an existing process.'),
+    formFields: l10n.t('Form fields'),
+    formFieldsHelp: l10n.t('What the assignee fills in to complete the task, such as a link or a choice.'),
+    addFormField: l10n.t('Add form field'),
+    formFieldLegend: l10n.t('Form field {n}'),
+    formFieldLabel: l10n.t('Label'),
+    formFieldType: l10n.t('Type'),
+    formFieldRequired: l10n.t('Required'),
+    formFieldOptions: l10n.t('Options, one per line'),
+    formFieldColumns: l10n.t('Columns, one per line'),
+    formFieldMoveUp: l10n.t('Move up'),
+    formFieldMoveDown: l10n.t('Move down'),
+    formFieldRemove: l10n.t('Remove field'),
+    formFieldMoved: l10n.t('Form field moved to position {n} of {count}.'),
+    formFieldRemoved: l10n.t('Form field removed.'),
+    'fieldType.text': types.text,
+    'fieldType.textarea': types.textarea,
+    'fieldType.date': types.date,
+    'fieldType.dropdown': types.dropdown,
+    'fieldType.multiselect': types.multiselect,
+    'fieldType.radio': types.radio,
+    'fieldType.file': types.file,
+    'fieldType.table': types.table,
+    'fieldType.assignees_form': types.assignees_form,
+    previewFormFields: l10n.t('Form fields'),
+    previewField: l10n.t('{label}: {type}'),
+    previewFieldRequired: l10n.t('{label}: {type}, required'),
+    previewNoLabel: l10n.t('(no label)'),
+    previewChoices: l10n.t('{field} ({choices})'),
     submit: l10n.t('Create task'),
     submitting: l10n.t('Creating the task…'),
     actionSignIn: l10n.t('Sign in again'),

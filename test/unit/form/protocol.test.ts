@@ -84,10 +84,20 @@ describe('form protocol', () => {
 
   describe('webview → extension', () => {
     const task = { title: 'T', task_type: 'task', owners: { users: [7] }, deadline: '2025-07-15T15:00:00Z', description: 'd' };
+    const formFields = [
+      { label: 'Environment', field_type: 'dropdown', required: true, options: [{ text: 'Staging' }, { text: 'Production' }] },
+      { label: 'Parts', field_type: 'table', required: false, columns: [{ label: 'Name' }] },
+    ];
+    const withRows = {
+      ...values,
+      advanced: { ...values.advanced, formFields: [{ key: 'f1', label: 'Environment', type: 'dropdown', required: true, options: 'Staging\nProduction', columns: '' }] },
+    };
     const valid: ReadonlyArray<readonly [string, unknown]> = [
       ['ready', { type: 'ready' }],
       ['ready with the page\'s zone', { type: 'ready', timeZone: 'Pacific/Auckland' }],
       ['submit', { type: 'submit', values, task }],
+      ['submit with form fields', { type: 'submit', values: withRows, task: { ...task, form_fields: formFields } }],
+      ['saveDraft with form fields', { type: 'saveDraft', values: withRows }],
       ['search', { type: 'search', kind: 'members', q: 'al' }],
       ['saveDraft', { type: 'saveDraft', values }],
       ['discardDraft', { type: 'discardDraft' }],
@@ -110,6 +120,11 @@ describe('form protocol', () => {
       ['search of an unknown kind', { type: 'search', kind: 'files', q: '' }],
       ['search without a query', { type: 'search', kind: 'tags' }],
       ['saveDraft with broken values', { type: 'saveDraft', values: { title: 'x' } }],
+      ['submit with form fields that are not a list', { type: 'submit', values, task: { ...task, form_fields: 'Environment' } }],
+      ['submit with a form field "required" as text', { type: 'submit', values, task: { ...task, form_fields: [{ ...formFields[0], required: 'yes' }] } }],
+      ['submit with options as text', { type: 'submit', values, task: { ...task, form_fields: [{ ...formFields[0], options: ['Staging'] }] } }],
+      ['submit with a huge form field label', { type: 'submit', values, task: { ...task, form_fields: [{ ...formFields[0], label: 'x'.repeat(20_000) }] } }],
+      ['saveDraft with a form field of an unknown type', { type: 'saveDraft', values: { ...withRows, advanced: { ...withRows.advanced, formFields: [{ ...withRows.advanced.formFields[0], type: 'email' }] } } }],
       ['an array', [{ type: 'ready' }]],
     ];
     for (const [name, message] of invalid) {

@@ -146,7 +146,8 @@ describe('form values', () => {
       ['webhook', 'webhook'],
       ['run_id', 'runId'],
       ['_form', 'form'],
-      ['form_fields.0.label', 'form'],
+      ['form_fields', 'formFields'],
+      ['form_fields.0.label', 'formFields'],
     ];
     for (const [path, field] of paths) {
       it(`${path} → ${field}`, () => assert.equal(fieldForPath(path), field));

@@ -202,6 +202,147 @@ describe('task form in a browser', function () {
     assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), 'Another TODO');
   });
 
+  describe('form fields', () => {
+    /** The group of the form's nth form field ("Form field 1"…). */
+    const group = (n: number) => page.getByRole('group', { name: `Form field ${n}`, exact: true });
+    const focused = (): Promise<string> =>
+      page.evaluate(() => {
+        const node = document.activeElement;
+        const legend = node?.closest('fieldset')?.querySelector('legend')?.textContent ?? '';
+        const label = node === null || node.id === '' ? null : document.querySelector(`label[for="${node.id}"]`);
+        return `${legend}/${label?.textContent ?? node?.textContent ?? ''}`;
+      });
+
+    /** Opens Advanced from the keyboard and Tabs to "Add form field". */
+    async function tabToAdd(): Promise<void> {
+      await page.locator('.advanced-summary').focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Add form field' }).focus();
+    }
+
+    it('builds, reorders and removes form fields with the keyboard alone, and sends them', async () => {
+      await tabToAdd();
+      await page.keyboard.press('Enter');
+      assert.equal(await focused(), 'Form field 1/Label', 'the new field\'s label has the focus');
+      await page.keyboard.type('Environment');
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'Form field 1/Type');
+      // Type-ahead in the closed list, as a keyboard user picks a type.
+      await page.keyboard.type('Drop');
+      await group(1).getByLabel('Options, one per line').waitFor();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      assert.equal(await group(1).getByLabel('Required').isChecked(), true);
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'Form field 1/Options, one per line');
+      await page.keyboard.type('Staging\nProduction\nQA');
+      // The second field: from the first one's buttons to "Add form field".
+      await page.getByRole('button', { name: 'Add form field' }).focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await focused(), 'Form field 2/Label');
+      await page.keyboard.type('PR link');
+      // Move it up: Tab past its type and "Required" to "Move up".
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'Form field 2/Move up');
+      await page.keyboard.press('Enter');
+      assert.equal(await group(1).getByLabel('Label').inputValue(), 'PR link');
+      assert.equal(await focused(), 'Form field 1/Move down', 'at the top, the focus goes to the row\'s other move button');
+      assert.equal(await page.getByRole('status').filter({ hasText: 'Form field moved to position 1 of 2.' }).count(), 1);
+      await page.keyboard.press('Enter');
+      assert.equal(await group(2).getByLabel('Label').inputValue(), 'PR link');
+      assert.equal(await focused(), 'Form field 2/Move up');
+      // A third field, removed again: the focus goes to the field before it.
+      await page.getByRole('button', { name: 'Add form field' }).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Gone soon');
+      await group(3).getByRole('button', { name: 'Remove field' }).focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await group(3).count(), 0);
+      assert.equal(await focused(), 'Form field 2/Label');
+
+      await page.getByLabel('Title', { exact: true }).press('Enter');
+      const submit = (await posted()).find((m) => m.type === 'submit');
+      assert.ok(submit?.type === 'submit');
+      assert.deepEqual(submit.task.form_fields, [
+        { label: 'Environment', field_type: 'dropdown', required: true, options: [{ text: 'Staging' }, { text: 'Production' }, { text: 'QA' }] },
+        { label: 'PR link', field_type: 'text', required: false },
+      ]);
+      assert.deepEqual(submit.values.advanced.formFields.map((f) => [f.label, f.type]), [['Environment', 'dropdown'], ['PR link', 'text']]);
+    });
+
+    it('labels every control of a field, and offers only the types Tallyfy shows', async () => {
+      await tabToAdd();
+      await page.keyboard.press('Enter');
+      const field = group(1);
+      for (const label of ['Label', 'Type', 'Required']) assert.equal(await field.getByLabel(label, { exact: true }).count(), 1, label);
+      for (const name of ['Move up', 'Move down', 'Remove field']) assert.equal(await field.getByRole('button', { name }).count(), 1, name);
+      assert.deepEqual(await field.getByLabel('Type').locator('option').allTextContents(), [
+        'Short text', 'Long text', 'Date', 'Dropdown list', 'Checklist', 'Radio buttons', 'File upload', 'Table', 'Assignee picker',
+      ]);
+      assert.equal(await field.getByRole('button', { name: 'Move up' }).isDisabled(), true);
+      assert.equal(await field.getByLabel('Options, one per line').isVisible(), false);
+      await field.getByLabel('Type').selectOption('table');
+      assert.equal(await field.getByLabel('Columns, one per line').isVisible(), true);
+      assert.equal(await field.getByLabel('Options, one per line').isVisible(), false);
+    });
+
+    it('refuses a radio with one option at the field, sends nothing and focuses it', async () => {
+      await page.getByText('Advanced').click();
+      await page.getByRole('button', { name: 'Add form field' }).click();
+      await group(1).getByLabel('Label').fill('Ship it?');
+      await group(1).getByLabel('Type').selectOption('radio');
+      const options = group(1).getByLabel('Options, one per line');
+      await options.fill('Yes');
+      await page.getByRole('button', { name: 'Create task' }).click();
+      assert.equal((await posted()).filter((m) => m.type === 'submit').length, 0);
+      await group(1).getByText('Radio buttons need at least 2 options.').waitFor();
+      assert.equal(await options.getAttribute('aria-invalid'), 'true');
+      assert.ok(((await options.getAttribute('aria-describedby')) ?? '').split(' ').some((id) => id.endsWith('-options-error')));
+      assert.equal(await options.evaluate((node) => node === document.activeElement), true);
+      await options.fill('Yes\nNo');
+      assert.equal(await group(1).getByText('Radio buttons need at least 2 options.').count(), 0);
+    });
+
+    it("says a label is required once it was left, and that another field has it, under that field's label", async () => {
+      await page.getByText('Advanced').click();
+      await page.getByRole('button', { name: 'Add form field' }).click();
+      await group(1).getByLabel('Label').fill('PR link');
+      await page.getByRole('button', { name: 'Add form field' }).click();
+      assert.equal(await group(2).locator('.error:visible').count(), 0, 'nothing said about a field nobody typed in yet');
+      await group(2).getByLabel('Label').focus();
+      await group(2).getByLabel('Type').focus();
+      await group(2).getByText('Form field label is required.').waitFor();
+      await group(2).getByLabel('Label').fill(' pr link');
+      await group(2).getByText('Another form field is labelled "pr link".').waitFor();
+    });
+
+    it('shows the fields in "What will be sent", as text', async () => {
+      await page.getByText('Advanced').click();
+      await page.getByRole('button', { name: 'Add form field' }).click();
+      await group(1).getByLabel('Label').fill('Environment <b>x</b>');
+      await group(1).getByLabel('Type').selectOption('dropdown');
+      await group(1).getByLabel('Required').check();
+      await group(1).getByLabel('Options, one per line').fill('Staging\n\nProduction');
+      const list = page.getByRole('list', { name: 'Form fields' });
+      assert.deepEqual(await list.getByRole('listitem').allTextContents(), ['Environment <b>x</b>: Dropdown list, required (Staging, Production)']);
+      assert.equal(await page.locator('.preview b').count(), 0);
+    });
+
+    it('keeps the fields in the draft and across a reload', async () => {
+      await page.getByText('Advanced').click();
+      await page.getByRole('button', { name: 'Add form field' }).click();
+      await group(1).getByLabel('Label').fill('Parts');
+      await group(1).getByLabel('Type').selectOption('table');
+      await group(1).getByLabel('Columns, one per line').fill('Name\nQty');
+      await until(async () => (await posted()).some((m) => m.type === 'saveDraft' && m.values.advanced.formFields[0]?.columns === 'Name\nQty'));
+      await page.reload();
+      await page.getByLabel('Title', { exact: true }).waitFor();
+      assert.equal(await group(1).getByLabel('Label').inputValue(), 'Parts');
+      assert.equal(await group(1).getByLabel('Type').inputValue(), 'table');
+      assert.equal(await group(1).getByLabel('Columns, one per line').inputValue(), 'Name\nQty');
+    });
+  });
+
   it('shows a restored draft with a way to discard it', async () => {
     const values = await page.evaluate('JSON.parse(sessionStorage.getItem("state")).state.values');
     await send({ type: 'draftRestored', values: { ...(values as object), title: 'From the draft' } });
