@@ -75,6 +75,8 @@ const fieldSchema = z.object({
   label: text(2_000),
   /** Tallyfy's `field_type` (`text`, `dropdown`, …). */
   type: text(100),
+  /** What the field is, as the user reads it: its type's name, and its options or columns ("Dropdown list · Options: A, B"). */
+  about: text(100_000),
   /** The value as text (a choice's text, a list joined, a date as the user reads it); empty when none. */
   value: text(100_000),
   required: z.boolean(),

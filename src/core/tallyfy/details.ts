@@ -33,6 +33,10 @@ export interface TaskFormField {
   /** Tallyfy's `field_type` (`text`, `date`, `dropdown`, …); empty when the answer has none. */
   readonly fieldType: string;
   readonly required: boolean;
+  /** A dropdown's, multiselect's or radio's options, by their text, in the answer's order. */
+  readonly options: readonly string[];
+  /** A table's columns, by their label. */
+  readonly columns: readonly string[];
   /** As captured (text, a number, an option object, a list, a table…); null when nothing is. */
   readonly value: unknown;
 }
@@ -103,8 +107,21 @@ function parseFormField(value: unknown): TaskFormField | undefined {
     label,
     fieldType: nonEmptyText(field['field_type']) ?? '',
     required: field['required'] === true,
+    options: listOf(field['options'], (item) => choiceText(item, ['text', 'label', 'value'])),
+    columns: listOf(field['columns'], (item) => choiceText(item, ['label', 'text', 'name'])),
     value: field['value'] ?? null,
   });
+}
+
+/** An option's or a column's text: itself when it is text, else its first text member of `keys`. */
+function choiceText(item: unknown, keys: readonly string[]): string | undefined {
+  if (typeof item === 'string') return nonEmptyText(item);
+  const record = asRecord(item);
+  for (const key of keys) {
+    const text = nonEmptyText(record?.[key]);
+    if (text !== undefined) return text;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------

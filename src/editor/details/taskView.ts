@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { editSourceOf } from '../../core/details/edit';
 import type { TaskView } from '../../core/details/protocol';
 import { taskState, type TaskState } from '../../core/tasks/status';
-import { formFieldText, taskComments, taskFormFields, taskProcess, type Member, type Tag, type Task } from '../../core/tallyfy';
+import { formFieldText, FORM_FIELD_TYPES, taskComments, taskFormFields, taskProcess, type FormFieldType, type Member, type Tag, type Task, type TaskFormField } from '../../core/tallyfy';
+import { fieldTypeNames } from '../form/fieldTypes';
 import { deadlineText } from '../tasks/deadlineText';
 import { stateLabel } from '../tasks/statusText';
 
@@ -29,6 +30,16 @@ function taskTypeLabel(type: string): string {
     default:
       return type;
   }
+}
+
+/** What a form field is, in one line: its type as Tallyfy's web app names it, and its options or columns. */
+function fieldAbout(field: TaskFormField): string {
+  const names = fieldTypeNames(vscode.l10n);
+  const type = (FORM_FIELD_TYPES as readonly string[]).includes(field.fieldType) ? names[field.fieldType as FormFieldType] : field.fieldType;
+  const parts = [type];
+  if (field.options.length > 0) parts.push(vscode.l10n.t('Options: {0}', field.options.join(', ')));
+  if (field.columns.length > 0) parts.push(vscode.l10n.t('Columns: {0}', field.columns.join(', ')));
+  return parts.filter((part) => part !== '').join(' · ');
 }
 
 function viewState(state: TaskState): TaskView['state'] {
@@ -81,6 +92,7 @@ export function taskView(task: Task, names: Names, now = Date.now()): TaskView {
     fields: taskFormFields(task.raw).map((field) => ({
       label: field.label,
       type: field.fieldType,
+      about: fieldAbout(field),
       value: formFieldText(field.value, when, { fieldType: field.fieldType, booleans: { yes: vscode.l10n.t('Yes'), no: vscode.l10n.t('No') } }),
       required: field.required,
     })),

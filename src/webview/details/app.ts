@@ -538,6 +538,7 @@ class DetailsUi {
       if (field.required) term.appendChild(el('span', { class: 'required' }, s.required));
       fields.appendChild(term);
       fields.appendChild(field.value === '' ? el('dd', { class: 'muted' }, s.noValue) : el('dd', { class: 'value' }, field.value));
+      if (field.about !== '') fields.appendChild(el('dd', { class: 'field-about' }, field.about));
     }
     this.fields.replaceChildren(fields);
     this.fieldsSection.hidden = task.fields.length === 0;

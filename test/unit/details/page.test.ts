@@ -48,8 +48,9 @@ const TASK: TaskView = {
   process: 'Onboarding <i>run</i>',
   description: DESCRIPTION,
   fields: [
-    { label: 'Customer', type: 'text', value: 'ACME <b>Ltd</b>', required: true },
-    { label: 'Notes', type: 'textarea', value: '', required: false },
+    { label: 'Customer', type: 'text', about: 'Short text', value: 'ACME <b>Ltd</b>', required: true },
+    { label: 'Notes', type: 'textarea', about: '', value: '', required: false },
+    { label: 'Environment', type: 'dropdown', about: 'Dropdown list · Options: Staging, <b>Prod</b>', value: '', required: false },
   ],
   comments: [
     { id: 'c1', author: 'Grace Hopper', at: '1 June 2030, 10:00', html: COMMENT_HTML },
@@ -150,7 +151,16 @@ describe('task details page in a browser', function () {
     assert.equal(await page.locator('.facts .badge.state-open').textContent(), 'Open');
     for (const name of ['Description', 'Form fields', 'Comments']) assert.equal(await page.getByRole('heading', { level: 2, name, exact: true }).count(), 1, name);
     const fields = await page.locator('.fields').evaluate((dl) => [...dl.children].map((child) => child.textContent));
-    assert.deepEqual(fields, ['Customerrequired', 'ACME <b>Ltd</b>', 'Notes', 'Not filled in yet']);
+    assert.deepEqual(fields, [
+      'Customerrequired', 'ACME <b>Ltd</b>', 'Short text',
+      'Notes', 'Not filled in yet',
+      'Environment', 'Not filled in yet', 'Dropdown list · Options: Staging, <b>Prod</b>',
+    ]);
+    // What a field is sits under its value, in the values' column.
+    const about = page.locator('.fields .field-about').last();
+    const value = page.locator('.fields dd').filter({ hasText: 'ACME' });
+    assert.equal(await about.evaluate((node) => getComputedStyle(node).gridColumnStart), '2');
+    assert.equal((await about.boundingBox())?.x, (await value.boundingBox())?.x);
     assert.deepEqual(await page.locator('.comment-by').allTextContents(), ['Grace Hopper, 1 June 2030, 10:00', '#42']);
     assert.equal(await page.getByText('Read from Tallyfy at 10:05').isVisible(), true);
     assert.equal(await page.getByRole('status').filter({ hasText: 'Loading…' }).count(), 0);

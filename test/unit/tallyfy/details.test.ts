@@ -78,8 +78,8 @@ describe('task details', () => {
         { id: 2, label: 'Notes', field_type: 'textarea', required: false },
       ];
       const expected = [
-        { id: 'f1', label: 'Decision', fieldType: 'dropdown', required: true, value: { id: 1, text: 'Approved' } },
-        { id: '2', label: 'Notes', fieldType: 'textarea', required: false, value: null },
+        { id: 'f1', label: 'Decision', fieldType: 'dropdown', required: true, options: [], columns: [], value: { id: 1, text: 'Approved' } },
+        { id: '2', label: 'Notes', fieldType: 'textarea', required: false, options: [], columns: [], value: null },
       ];
       assert.deepEqual(taskFormFields({ form_fields: { data: fields } }), expected);
       assert.deepEqual(taskFormFields({ form_fields: fields }), expected);
@@ -88,11 +88,32 @@ describe('task details', () => {
     it('keeps a field with a label or an id, with defaults for what is missing, and skips the rest', () => {
       const raw = { form_fields: { data: [null, 'x', [], {}, { label: '  ' }, { label: 'Only a label', required: 'yes' }, { id: 'only-id', field_type: 7 }] } };
       assert.deepEqual(taskFormFields(raw), [
-        { label: 'Only a label', fieldType: '', required: false, value: null },
-        { id: 'only-id', label: '', fieldType: '', required: false, value: null },
+        { label: 'Only a label', fieldType: '', required: false, options: [], columns: [], value: null },
+        { id: 'only-id', label: '', fieldType: '', required: false, options: [], columns: [], value: null },
       ]);
       for (const form_fields of ODD_VALUES) assert.deepEqual(taskFormFields({ form_fields }), [], JSON.stringify(form_fields));
       for (const odd of ODD_VALUES) assert.deepEqual(taskFormFields(odd), []);
+    });
+
+    it("reads a field's options by their text and a table's columns by their label, in the answer's order", () => {
+      const [dropdown, table] = taskFormFields({
+        form_fields: {
+          data: [
+            { id: 'f1', label: 'Environment', field_type: 'dropdown', options: [{ id: 2, text: 'Staging' }, { id: 1, text: 'Production' }, 'QA', { label: 'Dev' }], columns: [] },
+            { id: 'f2', label: 'Parts', field_type: 'table', options: [], columns: { data: [{ id: 1, label: 'Name' }, { id: 2, text: 'Qty' }, { name: 'Price' }] } },
+          ],
+        },
+      });
+      assert.deepEqual([dropdown?.options, dropdown?.columns], [['Staging', 'Production', 'QA', 'Dev'], []]);
+      assert.deepEqual([table?.options, table?.columns], [[], ['Name', 'Qty', 'Price']]);
+    });
+
+    it('leaves out options and columns without text, and reads odd lists as none', () => {
+      const [field] = taskFormFields({ form_fields: [{ label: 'Odd', options: [null, 7, '  ', { text: '' }, { id: 3 }, [], 'Kept'], columns: 'Name' }] });
+      assert.deepEqual([field?.options, field?.columns], [['Kept'], []]);
+      for (const options of [undefined, null, 0, 'text', {}, [null], [[]], { data: 5 }, { data: { data: {} } }]) {
+        assert.deepEqual(taskFormFields({ form_fields: [{ label: 'x', options }] })[0]?.options, [], JSON.stringify(options));
+      }
     });
   });
 
