@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Frame } from 'playwright-core';
-import { editorLine, ensureSignedIn, ensureSignedOut, formFrame, openFile, runCommand, signIn, uniqueTitle, useE2E, writeTodoFile } from './workbench';
+import type { Frame, Locator } from 'playwright-core';
+import { editorLine, ensureSignedIn, ensureSignedOut, formFrame, openFile, runCommand, signIn, uniqueTitle, useE2E, webviewFrame, writeTodoFile } from './workbench';
 
 describe('e2e: the task form', function () {
   const e2e = useE2E();
@@ -113,6 +113,85 @@ describe('e2e: the task form', function () {
     await chips.getByText('Ada Lovelace (you)').waitFor();
     await form.getByLabel('Assignees', { exact: true }).fill('Grace');
     await form.getByRole('option', { name: /Grace Hopper/ }).waitFor();
+  });
+
+  describe('form fields', () => {
+    /** The form's nth form field ("Form field 1"…), added with "Add form field" in Advanced. */
+    async function addField(form: Frame, n: number, label: string, type: string): Promise<Locator> {
+      if ((await form.getByRole('button', { name: 'Add form field' }).isVisible()) === false) await form.getByText('Advanced', { exact: true }).click();
+      await form.getByRole('button', { name: 'Add form field' }).click();
+      const field = form.getByRole('group', { name: `Form field ${n}`, exact: true });
+      await field.getByLabel('Label', { exact: true }).fill(label);
+      await field.getByLabel('Type', { exact: true }).selectOption({ label: type });
+      return field;
+    }
+
+    /** The task's details, opened from the palette by its id. */
+    async function openDetails(id: string, title: string): Promise<Frame> {
+      await runCommand(e2e.page, 'Tallyfy: Show Task Details');
+      const box = e2e.page.locator('.quick-input-widget:visible input');
+      await box.fill(id);
+      await box.press('Enter');
+      return webviewFrame(e2e.page, (frame) => frame.getByRole('heading', { name: title }), 'The task details');
+    }
+
+    it('creates a task with a required dropdown of three options and a text field, sends them exactly, and its details show them', async () => {
+      const { form, title } = await openForm('Deploy with form fields');
+      const environment = await addField(form, 1, 'Environment', 'Dropdown list');
+      await environment.getByLabel('Required', { exact: true }).check();
+      await environment.getByLabel('Options, one per line').fill('Staging\nProduction\nQA');
+      await addField(form, 2, 'PR link', 'Short text');
+      await form.getByRole('list', { name: 'Form fields' }).getByText('Environment: Dropdown list, required (Staging, Production, QA)').waitFor();
+      await form.getByRole('button', { name: 'Create task' }).click();
+      await form.getByRole('heading', { name: 'Task created' }).waitFor();
+
+      const sent = creates(title);
+      assert.equal(sent.length, 1);
+      assert.deepEqual((sent[0]?.body as { form_fields?: unknown }).form_fields, [
+        { label: 'Environment', field_type: 'dropdown', required: true, options: [{ text: 'Staging', id: 1 }, { text: 'Production', id: 2 }, { text: 'QA', id: 3 }] },
+        { label: 'PR link', field_type: 'text', required: false },
+      ]);
+      const [task] = e2e.sandbox.tasks().filter((t) => t.title === title);
+      assert.ok(task);
+
+      const details = await openDetails(task.id, title);
+      const fields = details.locator('.fields');
+      await fields.locator('dt', { hasText: 'Environment' }).waitFor();
+      assert.deepEqual(await fields.locator('dt').allTextContents(), ['Environmentrequired', 'PR link']);
+      assert.deepEqual(await fields.locator('dd').allTextContents(), [
+        'Not filled in yet', 'Dropdown list · Options: Staging, Production, QA',
+        'Not filled in yet', 'Short text',
+      ]);
+    });
+
+    it("shows a created table's columns in the task's details", async () => {
+      const { form, title } = await openForm('Count the parts');
+      const parts = await addField(form, 1, 'Parts', 'Table');
+      await parts.getByLabel('Columns, one per line').fill('Name\nQty');
+      await form.getByRole('button', { name: 'Create task' }).click();
+      await form.getByRole('heading', { name: 'Task created' }).waitFor();
+      assert.deepEqual((creates(title)[0]?.body as { form_fields?: unknown }).form_fields, [
+        { label: 'Parts', field_type: 'table', required: false, columns: [{ label: 'Name', id: 1 }, { label: 'Qty', id: 2 }] },
+      ]);
+      const [task] = e2e.sandbox.tasks().filter((t) => t.title === title);
+      assert.ok(task);
+      const details = await openDetails(task.id, title);
+      await details.locator('.fields .field-about', { hasText: 'Table · Columns: Name, Qty' }).waitFor();
+    });
+
+    it('refuses a radio with one option at the field, before anything is sent', async () => {
+      const { form, title } = await openForm('Ask with one choice');
+      const ship = await addField(form, 1, 'Ship it?', 'Radio buttons');
+      const options = ship.getByLabel('Options, one per line');
+      await options.fill('Yes');
+      const before = e2e.sandbox.requests({ method: 'POST' }).length;
+      await form.getByRole('button', { name: 'Create task' }).click();
+      await ship.getByText('Radio buttons need at least 2 options.').waitFor();
+      assert.equal(await options.getAttribute('aria-invalid'), 'true');
+      assert.equal(await options.evaluate((node) => node === node.ownerDocument.activeElement), true, 'the field has the focus');
+      assert.equal(e2e.sandbox.requests({ method: 'POST' }).length, before, 'nothing was sent');
+      assert.equal(creates(title).length, 0);
+    });
   });
 
   it('says next to the field when a search for people fails', async () => {
