@@ -69,7 +69,7 @@ async function assignedAndDetails(e2e: E2E, out: string): Promise<void> {
     deadline: at(2),
     summary: '<p>The client retries <b>GETs</b> only. Check the back-off caps against the <a href="https://example.com/runbook">runbook</a>.</p>',
     tags: [sandbox.seed.tags[1]?.id ?? ''],
-    extra: { form_fields: [{ label: 'Pull request', field_type: 'text', required: true }, { label: 'Risk', field_type: 'dropdown', required: false }] },
+    extra: { form_fields: [{ label: 'Pull request', field_type: 'text', required: true }, { label: 'Risk', field_type: 'dropdown', required: false, options: [{ id: 1, text: 'Low' }, { id: 2, text: 'Medium' }, { id: 3, text: 'High' }] }] },
   });
   sandbox.setFieldValue(review.id, 'Pull request', 'https://example.com/pr/412');
   sandbox.addComment(review.id, { content: 'Started on it: the 429 path looks right.', authorId: 1002, createdAt: at(-1) });
