@@ -1,6 +1,10 @@
 // The language VS Code gives a file by its name, for files read without opening them (a scan of many
 // files must not open a document for each). `files.associations` comes first, as in VS Code; a name
 // this table does not know returns undefined, and the editor then asks VS Code by opening the document.
+// The same table names the language of a file VS Code shows as plain text for want of an extension
+// (`.hs` without a Haskell extension): the detector then reads it with that language's comments.
+
+import { LANGUAGES, NO_COMMENTS } from './languages';
 
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   js: 'javascript', cjs: 'javascript', mjs: 'javascript', es6: 'javascript', jsx: 'javascriptreact',
@@ -23,12 +27,15 @@ const BY_EXTENSION: Readonly<Record<string, string>> = {
   lisp: 'lisp', lsp: 'lisp', scm: 'scheme', ss: 'scheme', rkt: 'racket', el: 'emacs-lisp', tex: 'latex', sty: 'latex', bib: 'bibtex',
   erl: 'erlang', hrl: 'erlang', ex: 'elixir', exs: 'elixir', nim: 'nim', pas: 'pascal', pp: 'pascal', adb: 'ada', ads: 'ada',
   vhd: 'vhdl', vhdl: 'vhdl', f: 'fortran', for: 'fortran', f90: 'fortran-modern', f95: 'fortran-modern', graphql: 'graphql', gql: 'graphql',
-  nix: 'nix', hbs: 'handlebars', handlebars: 'handlebars', cshtml: 'razor', pug: 'jade', jade: 'jade', txt: 'plaintext', diff: 'diff', patch: 'diff', log: 'log',
+  nix: 'nix', hbs: 'handlebars', twig: 'twig', liquid: 'liquid', org: 'org', rmd: 'rmd', qmd: 'quarto', agda: 'agda',
+  cr: 'crystal', abap: 'abap', bzl: 'starlark', star: 'starlark', bazel: 'starlark', gd: 'gdscript', ahk: 'autohotkey', move: 'move', al: 'al',
+  handlebars: 'handlebars', cshtml: 'razor', pug: 'jade', jade: 'jade', txt: 'plaintext', diff: 'diff', patch: 'diff', log: 'log',
 };
 
 const BY_NAME: Readonly<Record<string, string>> = {
   dockerfile: 'dockerfile', makefile: 'makefile', gnumakefile: 'makefile', 'cmakelists.txt': 'cmake', '.gitignore': 'ignore',
   '.dockerignore': 'ignore', '.npmignore': 'ignore', '.env': 'dotenv', 'requirements.txt': 'pip-requirements', gemfile: 'ruby', rakefile: 'ruby',
+  workspace: 'starlark', build: 'starlark',
   'docker-compose.yml': 'dockercompose', 'docker-compose.yaml': 'dockercompose', 'compose.yml': 'dockercompose', 'compose.yaml': 'dockercompose',
 };
 
@@ -57,4 +64,15 @@ export function languageForPath(path: string, associations: Readonly<Record<stri
   const dot = lower.lastIndexOf('.');
   if (dot <= 0) return undefined;
   return BY_EXTENSION[lower.slice(dot + 1)];
+}
+
+/**
+ * The language whose comments the detector reads a document with: VS Code's language id, unless that id
+ * gives no comment syntax the detector knows (`plaintext`, or an id it has no entry for) and the file's
+ * name names a language it knows. A `.txt` file stays plain text.
+ */
+export function detectorLanguage(languageId: string, path: string | undefined): string {
+  if (Object.prototype.hasOwnProperty.call(LANGUAGES, languageId) && LANGUAGES[languageId] !== NO_COMMENTS) return languageId;
+  const byName = path === undefined ? undefined : languageForPath(path);
+  return byName !== undefined && Object.prototype.hasOwnProperty.call(LANGUAGES, byName) && LANGUAGES[byName] !== NO_COMMENTS ? byName : languageId;
 }

@@ -2,17 +2,9 @@
 
 export type { LineSource, TextDocumentLike, TodoComment, TodoPosition, TodoRange, TodoReference, TodoSource, TodoTextEdit } from './types';
 export { arrayLineSource, splitLines, toLineSource } from './lines';
-export {
-  EXACT_LINES,
-  LOOKAHEAD_LINES,
-  LOOKBACK_LINES,
-  MAX_CONTINUATION_LINES,
-  type ExpectedTodo,
-  findAllTodos,
-  findTodoAt,
-  findTodosInRange,
-  refindTodo,
-} from './detect';
+export { MAX_CONTINUATION_LINES } from './todoBuilder';
+export { findAllTodos, findTodoAt, findTodosInRange, refindTodo, scannedText, todoMeant, todosInRange } from './detect';
+export { DocumentScan, scanKey, type ExpectedTodo, type ScannedText, type TextChange } from './documentScan';
 export {
   REFERENCE_PREFIX,
   type LineReferenceMatch,
@@ -23,4 +15,4 @@ export {
   isTaskId,
 } from './references';
 export { referenceEdit } from './writeback';
-export { languageForPath } from './fileLanguages';
+export { detectorLanguage, languageForPath } from './fileLanguages';

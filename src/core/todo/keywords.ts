@@ -1,7 +1,7 @@
 // Keyword matching: user keywords are literal strings (never regular expressions), case-sensitive, and
 // each also matches in the doc-comment tag form `@keyword` (`@todo`, `@TODO`).
 
-import { isWordCode } from './lexer';
+import { isWordCode } from './chars';
 
 export interface KeywordMatch {
   /** The configured keyword. */

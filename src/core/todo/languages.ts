@@ -31,8 +31,6 @@ export interface BlockCommentSpec {
   readonly notBefore?: string;
   /** The opener must end a word (`=begin` but not `=beginning`). */
   readonly wordEnd?: boolean;
-  /** The closer cannot appear in code, so seeing it there shows a comment was open (used when looking back). */
-  readonly distinct?: boolean;
   /** Lua long comments: the opener (`--`) is followed by `[==[`, and the closer (`]==]`) depends on it. */
   readonly lua?: boolean;
 }
@@ -98,18 +96,13 @@ export interface LanguageSpec {
   readonly embeds?: readonly EmbedSpec[];
   /** A backslash escapes the next character in code (LaTeX `\%`, Makefile `\#`). */
   readonly codeEscape?: boolean;
-  /**
-   * Lines that, starting at column 0, are almost surely code (not inside a string or comment): where the
-   * look-back of a position query may start. See `detect.ts`.
-   */
-  readonly anchors?: RegExp;
 }
 
 // ---- Building blocks ----
 
 const SLASH: LineCommentSpec = { open: '//' };
-const C_BLOCK: BlockCommentSpec = { open: '/*', close: '*/', distinct: true };
-const C_BLOCK_NESTED: BlockCommentSpec = { open: '/*', close: '*/', nested: true, distinct: true };
+const C_BLOCK: BlockCommentSpec = { open: '/*', close: '*/' };
+const C_BLOCK_NESTED: BlockCommentSpec = { open: '/*', close: '*/', nested: true };
 const DQ: StringSpec = { open: '"', escape: '\\' };
 const SQ: StringSpec = { open: "'", escape: '\\' };
 const DQ_ML: StringSpec = { open: '"', escape: '\\', multiline: true };
@@ -117,22 +110,12 @@ const SQ_ML: StringSpec = { open: "'", escape: '\\', multiline: true };
 const CHAR: StringSpec = { open: "'", kind: 'char' };
 const TRIPLE_DQ: StringSpec = { open: '"""', escape: '\\', multiline: true };
 const TRIPLE_SQ: StringSpec = { open: "'''", escape: '\\', multiline: true };
-const HTML_COMMENT: BlockCommentSpec = { open: '<!--', close: '-->', distinct: true };
-
-const CODE_ANCHORS =
-  /^(?:export|import|from|function|class|def|async|fn|pub|impl|mod|use|struct|enum|trait|interface|package|func|public|private|protected|internal|static|namespace|using|module|object|sealed|abstract|data|fun|val|var|let|const|type|sub|require|include|library|void|int|unsigned|template|typedef|extern|#include|#import|#define|#pragma|@interface|@implementation|@end)\b/;
-const PY_ANCHORS = /^(?:(?:def|class|import|from|async)\b|if __name__|@[A-Za-z_])/;
-const SHELL_ANCHORS = /^(?:function\s|[A-Za-z_][\w-]*\s*\(\)\s*\{|if\s|for\s|while\s|case\s|export\s|source\s|set\s|readonly\s|declare\s|local\s)/;
-const RUBY_ANCHORS = /^(?:def|class|module|require|require_relative|include|extend|private|protected|public)\b/;
-const LUA_ANCHORS = /^(?:function|local|return|require)\b/;
-const MARKUP_ANCHORS = /^<(?!!--)[A-Za-z/!?]/;
-const MD_ANCHORS = /^#{1,6} \S/;
+const HTML_COMMENT: BlockCommentSpec = { open: '<!--', close: '-->' };
 
 const cLike = (extra?: Partial<LanguageSpec>): LanguageSpec => ({
   line: [SLASH],
   block: [C_BLOCK],
   strings: [DQ, { open: "'", escape: '\\', notAfter: '\\w' }],
-  anchors: CODE_ANCHORS,
   ...extra,
 });
 
@@ -141,7 +124,6 @@ const JS: LanguageSpec = {
   block: [C_BLOCK],
   strings: [DQ, SQ, { open: '`', escape: '\\', multiline: true }],
   regex: true,
-  anchors: CODE_ANCHORS,
 };
 
 const CPP = cLike({
@@ -198,13 +180,22 @@ const PHP: LanguageSpec = {
   block: [C_BLOCK],
   strings: [DQ_ML, SQ_ML, { open: '`', escape: '\\', multiline: true }],
   heredoc: 'php',
-  anchors: CODE_ANCHORS,
 };
+
+/**
+ * A triple-quoted string that begins its line is a bare string statement, as docstrings are: documentation,
+ * read like a block comment (`"""TODO: implement."""`). One anywhere else is a string.
+ */
+const DOCSTRINGS: readonly BlockCommentSpec[] = ['"""', "'''", 'r"""', "r'''", 'R"""', "R'''"].map((open) => ({
+  open,
+  close: open.slice(-3),
+  at: 'line',
+}));
 
 const PYTHON: LanguageSpec = {
   line: ['#'],
+  block: DOCSTRINGS,
   strings: [TRIPLE_DQ, TRIPLE_SQ, DQ, SQ],
-  anchors: PY_ANCHORS,
 };
 
 const SHELL: LanguageSpec = {
@@ -216,7 +207,6 @@ const SHELL: LanguageSpec = {
     { open: '`', escape: '\\', multiline: true },
   ],
   heredoc: 'shell',
-  anchors: SHELL_ANCHORS,
 };
 
 const CSS: LanguageSpec = {
@@ -231,13 +221,11 @@ const HTML: LanguageSpec = {
     { open: '<script', close: '</script', spec: JS, tag: true, closeAnywhere: true },
     { open: '<style', close: '</style', spec: CSS, tag: true, closeAnywhere: true },
   ],
-  anchors: MARKUP_ANCHORS,
 };
 
 const XML: LanguageSpec = {
   block: [HTML_COMMENT],
   strings: [{ open: '<![CDATA[', close: ']]>', multiline: true }],
-  anchors: MARKUP_ANCHORS,
 };
 
 const MARKDOWN: LanguageSpec = {
@@ -247,39 +235,46 @@ const MARKDOWN: LanguageSpec = {
     { open: '~', kind: 'fence', multiline: true },
     { open: '`' },
   ],
-  anchors: MD_ANCHORS,
+};
+
+/** MDX: Markdown whose comments are JSX expressions, `{/* … *\/}`; in plain Markdown that is text. */
+const MDX: LanguageSpec = { ...MARKDOWN, block: [{ open: '{/*', close: '*/}' }, HTML_COMMENT] };
+
+/** Org: `# ` lines (not `#+KEYWORD` lines) and `#+begin_comment` … `#+end_comment` blocks. */
+const ORG: LanguageSpec = {
+  line: [{ open: '#', at: 'line', notBefore: '+' }],
+  block: [
+    { open: '#+begin_comment', close: '#+end_comment', at: 'line', closeAt: 'line' },
+    { open: '#+BEGIN_COMMENT', close: '#+END_COMMENT', at: 'line', closeAt: 'line' },
+  ],
 };
 
 const HASKELL: LanguageSpec = {
   line: [{ open: '--', dashRun: true, notBefore: '!#$%&*+./<=>?@\\^|~:' }],
-  block: [{ open: '{-', close: '-}', nested: true, distinct: true }],
+  block: [{ open: '{-', close: '-}', nested: true }],
   strings: [DQ, CHAR],
-  anchors: /^(?:module|import|data|type|newtype|class|instance|[a-z][\w']*\s*::)/,
 };
 
 const OCAML: LanguageSpec = {
-  block: [{ open: '(*', close: '*)', nested: true, notBefore: ')', distinct: true }],
+  block: [{ open: '(*', close: '*)', nested: true, notBefore: ')' }],
   strings: [{ open: '{', kind: 'ocamlQuoted', multiline: true }, DQ_ML, CHAR],
-  anchors: /^(?:let|type|module|open|exception|external|class)\b/,
 };
 
 const FSHARP: LanguageSpec = {
   line: [SLASH],
-  block: [{ open: '(*', close: '*)', nested: true, notBefore: ')', distinct: true }],
+  block: [{ open: '(*', close: '*)', nested: true, notBefore: ')' }],
   strings: [
     { open: '"""', multiline: true },
     { open: '@"', close: '"', doubled: true, multiline: true },
     DQ_ML,
     CHAR,
   ],
-  anchors: /^(?:(?:let|type|module|open|namespace|exception)\b|\[<)/,
 };
 
 const LUA: LanguageSpec = {
   line: ['--'],
   block: [{ open: '--', close: '', lua: true }],
   strings: [{ open: '[', kind: 'luaLong', multiline: true }, DQ, SQ],
-  anchors: LUA_ANCHORS,
 };
 
 const SQL: LanguageSpec = {
@@ -291,15 +286,13 @@ const SQL: LanguageSpec = {
     { open: '"', doubled: true, multiline: true },
     { open: '`', doubled: true },
   ],
-  anchors: /^(?:select|insert|update|delete|create|alter|drop|with|begin|commit|grant|SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH|BEGIN|COMMIT|GRANT)\b/,
 };
 
 const RUBY: LanguageSpec = {
   line: [{ open: '#', notAfter: '?$' }],
-  block: [{ open: '=begin', close: '=end', at: 'col0', closeAt: 'col0', wordEnd: true, distinct: true }],
+  block: [{ open: '=begin', close: '=end', at: 'col0', closeAt: 'col0', wordEnd: true }],
   strings: [DQ_ML, SQ_ML, { open: '`', escape: '\\', multiline: true }],
   heredoc: 'ruby',
-  anchors: RUBY_ANCHORS,
 };
 
 const POD_OPENERS = ['=pod', '=head1', '=head2', '=head3', '=head4', '=over', '=item', '=begin', '=for', '=encoding'];
@@ -308,19 +301,17 @@ const PERL: LanguageSpec = {
   block: POD_OPENERS.map((open) => ({ open, close: '=cut', at: 'col0', closeAt: 'col0', wordEnd: true }) as const),
   strings: [DQ_ML, SQ_ML, { open: '`', escape: '\\', multiline: true }],
   heredoc: 'perl',
-  anchors: /^(?:sub|package|use|my|our|require|BEGIN|END)\b/,
 };
 
 const POWERSHELL: LanguageSpec = {
   line: [{ open: '#', at: 'word', after: ';|&(){}' }],
-  block: [{ open: '<#', close: '#>', distinct: true }],
+  block: [{ open: '<#', close: '#>' }],
   strings: [
     { open: '@"', close: '"@', multiline: true, closeAt: 'col0' },
     { open: "@'", close: "'@", multiline: true, closeAt: 'col0' },
     { open: '"', escape: '`', doubled: true, multiline: true },
     { open: "'", doubled: true, multiline: true },
   ],
-  anchors: /^(?:function|param|filter|workflow|class|enum|using|Import-Module|Set-StrictMode)\b/i,
 };
 
 const BAT: LanguageSpec = {
@@ -335,16 +326,14 @@ const BAT: LanguageSpec = {
 const VB: LanguageSpec = {
   line: ["'", { open: 'rem', at: 'line', ignoreCase: true, wordEnd: true }],
   strings: [{ open: '"', doubled: true }],
-  anchors: /^(?:Imports|Namespace|Module|Class|Public|Private|Friend|Sub|Function|Option)\b/i,
 };
 
-const R_LANG: LanguageSpec = { line: ['#'], strings: [DQ_ML, SQ_ML, { open: '`' }], anchors: /^[A-Za-z_.][\w.]*\s*(?:<-|=)\s*function\b|^library\(/ };
+const R_LANG: LanguageSpec = { line: ['#'], strings: [DQ_ML, SQ_ML, { open: '`' }] };
 
 const JULIA: LanguageSpec = {
   line: ['#'],
-  block: [{ open: '#=', close: '=#', nested: true, distinct: true }],
+  block: [{ open: '#=', close: '=#', nested: true }],
   strings: [TRIPLE_DQ, DQ_ML, { open: "'", kind: 'char', notAfter: "\\w)]}'." }, { open: '`', escape: '\\' }],
-  anchors: /^(?:function|module|using|import|struct|mutable|abstract|macro|const|export)\b/,
 };
 
 const MATLAB: LanguageSpec = {
@@ -354,46 +343,39 @@ const MATLAB: LanguageSpec = {
     { open: "'", doubled: true, notAfter: "\\w)]}'." },
     { open: '"', doubled: true },
   ],
-  anchors: /^(?:function|classdef)\b/,
 };
 
 const LATEX: LanguageSpec = {
   line: ['%'],
   block: [{ open: '\\begin{comment}', close: '\\end{comment}' }],
   codeEscape: true,
-  anchors: /^\\(?:section|subsection|chapter|begin\{document\}|documentclass|usepackage)\b/,
 };
 
 const ERLANG: LanguageSpec = {
   line: [{ open: '%', notAfter: '$' }],
   strings: [DQ_ML, { open: "'", escape: '\\' }],
-  anchors: /^(?:-module|-export|-include|-define|-record|[a-z]\w*\()/,
 };
 
 const ELIXIR: LanguageSpec = {
   line: [{ open: '#', notAfter: '?' }],
   strings: [TRIPLE_DQ, TRIPLE_SQ, DQ_ML, SQ_ML],
-  anchors: /^(?:defmodule|defprotocol|defimpl|import|alias|require|use)\b/,
 };
 
 const CLOJURE: LanguageSpec = {
   line: [{ open: ';', notAfter: '\\' }],
   strings: [DQ_ML],
-  anchors: /^\((?:ns|def|defn|defmacro|defprotocol|defrecord|deftype|defmulti|defmethod)\b/,
 };
 
 const LISP: LanguageSpec = {
   line: [{ open: ';', notAfter: '\\' }],
-  block: [{ open: '#|', close: '|#', nested: true, distinct: true }],
+  block: [{ open: '#|', close: '|#', nested: true }],
   strings: [DQ_ML],
-  anchors: /^\((?:define|defun|defmacro|defvar|defparameter|defclass|require|module|import)\b/,
 };
 
 const COFFEE: LanguageSpec = {
   line: ['#'],
   block: [{ open: '###', close: '###', notBefore: '#' }],
   strings: [TRIPLE_DQ, TRIPLE_SQ, DQ_ML, SQ_ML, { open: '`', escape: '\\', multiline: true }],
-  anchors: /^(?:class|module\.exports|exports|[A-Za-z_$][\w$]*\s*=\s*(?:\(|->|=>))/,
 };
 
 const YAML: LanguageSpec = {
@@ -407,7 +389,6 @@ const YAML: LanguageSpec = {
 const TOML: LanguageSpec = {
   line: ['#'],
   strings: [{ open: '"""', escape: '\\', multiline: true }, { open: "'''", multiline: true }, DQ, { open: "'" }],
-  anchors: /^\[/,
 };
 
 const INI: LanguageSpec = { line: [{ open: ';', at: 'line' }, { open: '#', at: 'line' }] };
@@ -419,7 +400,6 @@ const DOCKERFILE: LanguageSpec = {
   line: [{ open: '#', at: 'word', after: ';&|()' }],
   strings: [DQ, { open: "'", notAfter: '\\w' }],
   heredoc: 'shell',
-  anchors: /^(?:FROM|RUN|CMD|COPY|ADD|ENV|ARG|WORKDIR|ENTRYPOINT|EXPOSE|LABEL|USER|VOLUME)\b/i,
 };
 
 const MAKEFILE: LanguageSpec = {
@@ -429,14 +409,12 @@ const MAKEFILE: LanguageSpec = {
     { open: "'", notAfter: '\\w' },
   ],
   codeEscape: true,
-  anchors: /^(?:[\w./-]+\s*:(?!=)|[A-Z_]+\s*[:?+]?=|include\b|\.PHONY|ifeq|ifneq|ifdef|ifndef|endif|define\b)/,
 };
 
 const CMAKE: LanguageSpec = {
   line: ['#'],
   block: [{ open: '#', close: '', lua: true }],
   strings: [DQ_ML, { open: '[', kind: 'luaLong', multiline: true }],
-  anchors: /^(?:cmake_minimum_required|project|add_\w+|set|include|function|macro|if|foreach|target_\w+|find_package)\s*\(/i,
 };
 
 const HCL: LanguageSpec = {
@@ -444,28 +422,48 @@ const HCL: LanguageSpec = {
   block: [C_BLOCK],
   strings: [DQ],
   heredoc: 'hcl',
-  anchors: /^(?:resource|data|variable|output|module|provider|locals|terraform)\b/,
 };
 
 const NIM: LanguageSpec = {
   line: ['#'],
-  block: [{ open: '#[', close: ']#', nested: true, distinct: true }],
+  block: [{ open: '#[', close: ']#', nested: true }],
   strings: [TRIPLE_DQ, DQ, CHAR],
-  anchors: /^(?:proc|func|method|iterator|template|macro|type|import|from|include|var|let|const)\b/,
 };
 
 const PASCAL: LanguageSpec = {
   line: [SLASH],
   block: [
-    { open: '(*', close: '*)', distinct: true },
+    { open: '(*', close: '*)' },
     { open: '{', close: '}' },
   ],
   strings: [{ open: "'", doubled: true }],
-  anchors: /^(?:program|unit|uses|interface|implementation|procedure|function|type|var|const|begin)\b/i,
 };
 
 const ADA_LIKE: LanguageSpec = { line: ['--'], strings: [{ open: '"', doubled: true }, CHAR] };
 const FORTRAN: LanguageSpec = { line: ['!'], strings: [{ open: '"', doubled: true }, { open: "'", doubled: true }] };
+
+/** ABAP: `*` in the first column comments the line, `"` the rest of one; '…' and `…` double their quote, |…| escapes. */
+const ABAP: LanguageSpec = {
+  line: [{ open: '*', at: 'col0' }, '"'],
+  strings: [
+    { open: "'", doubled: true },
+    { open: '`', doubled: true },
+    { open: '|', escape: '\\' },
+  ],
+};
+
+const CRYSTAL: LanguageSpec = { line: [{ open: '#', notAfter: '?$' }], strings: [DQ_ML, CHAR] };
+const GDSCRIPT: LanguageSpec = { line: ['#'], strings: [TRIPLE_DQ, TRIPLE_SQ, DQ, SQ] };
+
+/** AutoHotkey: `;` after a blank or at a line's start, `/* … *\/` from a line's start. */
+const AUTOHOTKEY: LanguageSpec = {
+  line: [{ open: ';', at: 'word' }],
+  block: [{ open: '/*', close: '*/', at: 'line' }],
+  strings: [{ open: '"', escape: '`', doubled: true }],
+};
+
+/** AL (Business Central): C-style comments, 'text' with doubled quotes, "quoted identifiers". */
+const AL: LanguageSpec = cLike({ strings: [{ open: "'", doubled: true }, { open: '"' }] });
 
 const GRAPHQL: LanguageSpec = { line: ['#'], strings: [TRIPLE_DQ, DQ] };
 
@@ -477,17 +475,33 @@ const NIX: LanguageSpec = {
 
 const HANDLEBARS: LanguageSpec = {
   block: [
-    { open: '{{!--', close: '--}}', distinct: true },
+    { open: '{{!--', close: '--}}' },
     { open: '{{!', close: '}}' },
     HTML_COMMENT,
   ],
   embeds: HTML.embeds ?? [],
-  anchors: MARKUP_ANCHORS,
+};
+
+/** Twig templates: `{# … #}` and HTML's own comments, scripts and styles. */
+const TWIG: LanguageSpec = {
+  block: [{ open: '{#', close: '#}' }, HTML_COMMENT],
+  embeds: HTML.embeds ?? [],
+};
+
+/** Liquid templates: `{% comment %} … {% endcomment %}`, the inline `{% # … %}`, and HTML's comments. */
+const LIQUID: LanguageSpec = {
+  block: [
+    { open: '{% comment %}', close: '{% endcomment %}' },
+    { open: '{%- comment -%}', close: '{%- endcomment -%}' },
+    { open: '{%- #', close: '%}' },
+    { open: '{% #', close: '%}' },
+    HTML_COMMENT,
+  ],
+  embeds: HTML.embeds ?? [],
 };
 
 const RAZOR: LanguageSpec = {
-  block: [{ open: '@*', close: '*@', distinct: true }, HTML_COMMENT],
-  anchors: MARKUP_ANCHORS,
+  block: [{ open: '@*', close: '*@' }, HTML_COMMENT],
 };
 
 const PUG: LanguageSpec = { line: [{ open: '//', at: 'line' }] };
@@ -500,17 +514,15 @@ const PHP_HOST: LanguageSpec = {
     { open: '<?=', close: '?>', spec: PHP },
     ...(HTML.embeds ?? []),
   ],
-  anchors: MARKUP_ANCHORS,
 };
 
 const VUE: LanguageSpec = {
   block: [HTML_COMMENT],
   embeds: HTML.embeds ?? [],
-  anchors: MARKUP_ANCHORS,
 };
 
 /** No comment syntax at all: detection finds nothing. */
-const NONE: LanguageSpec = {};
+export const NO_COMMENTS: LanguageSpec = {};
 
 /**
  * For language ids not in the table: only forms that mean a comment in nearly every language that has them.
@@ -526,9 +538,8 @@ export const FALLBACK: LanguageSpec = {
     { open: ';', at: 'line' },
     { open: '%', at: 'line' },
   ],
-  block: [{ open: '/*', close: '*/', at: 'word', distinct: true }, HTML_COMMENT],
+  block: [{ open: '/*', close: '*/', at: 'word' }, HTML_COMMENT],
   strings: [DQ, { open: "'", escape: '\\', notAfter: '\\w' }],
-  anchors: CODE_ANCHORS,
 };
 
 export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
@@ -550,7 +561,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
   glsl: CPP,
   shaderlab: CPP,
   arduino: CPP,
-  d: cLike({ block: [C_BLOCK, { open: '/+', close: '+/', nested: true, distinct: true }], strings: [{ open: '`', multiline: true }, DQ_ML, CHAR] }),
+  d: cLike({ block: [C_BLOCK, { open: '/+', close: '+/', nested: true }], strings: [{ open: '`', multiline: true }, DQ_ML, CHAR] }),
   csharp: CSHARP,
   java: JAVA,
   kotlin: KOTLIN,
@@ -561,15 +572,20 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
   dart: DART,
   groovy: GROOVY,
   solidity: cLike(),
+  move: cLike(),
+  al: AL,
   proto: cLike(),
   proto3: cLike(),
   prisma: { line: [SLASH], strings: [DQ] },
   verilog: cLike(),
   systemverilog: cLike(),
-  zig: { line: [SLASH], strings: [DQ, CHAR], anchors: CODE_ANCHORS },
+  zig: { line: [SLASH], strings: [DQ, CHAR] },
   apex: JAVA,
   php: PHP_HOST,
   python: PYTHON,
+  starlark: PYTHON,
+  bazel: PYTHON,
+  gdscript: GDSCRIPT,
   ruby: RUBY,
   perl: PERL,
   perl6: PERL,
@@ -578,7 +594,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
   shell: SHELL,
   bash: SHELL,
   zsh: SHELL,
-  fish: { line: [{ open: '#', at: 'word', after: ';&|()' }], strings: [DQ_ML, SQ_ML], anchors: SHELL_ANCHORS },
+  fish: { line: [{ open: '#', at: 'word', after: ';&|()' }], strings: [DQ_ML, SQ_ML] },
   powershell: POWERSHELL,
   bat: BAT,
   lua: LUA,
@@ -587,6 +603,7 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
   r: R_LANG,
   julia: JULIA,
   haskell: HASKELL,
+  agda: HASKELL,
   elm: HASKELL,
   purescript: HASKELL,
   ocaml: OCAML,
@@ -601,7 +618,10 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
   xsl: XML,
   svg: XML,
   markdown: MARKDOWN,
-  mdx: MARKDOWN,
+  mdx: MDX,
+  rmd: MARKDOWN,
+  quarto: MARKDOWN,
+  org: ORG,
   css: CSS,
   scss: SCSS,
   less: SCSS,
@@ -641,18 +661,26 @@ export const LANGUAGES: Readonly<Record<string, LanguageSpec>> = {
   ada: ADA_LIKE,
   vhdl: ADA_LIKE,
   fortran: FORTRAN,
+  abap: ABAP,
+  crystal: CRYSTAL,
+  autohotkey: AUTOHOTKEY,
+  ahk: AUTOHOTKEY,
+  ahk2: AUTOHOTKEY,
   'fortran-modern': FORTRAN,
   graphql: GRAPHQL,
   nix: NIX,
   handlebars: HANDLEBARS,
+  twig: TWIG,
+  'html.twig': TWIG,
+  liquid: LIQUID,
   razor: RAZOR,
   aspnetcorerazor: RAZOR,
   jade: PUG,
   pug: PUG,
-  plaintext: NONE,
-  diff: NONE,
-  log: NONE,
-  'search-result': NONE,
+  plaintext: NO_COMMENTS,
+  diff: NO_COMMENTS,
+  log: NO_COMMENTS,
+  'search-result': NO_COMMENTS,
 };
 
 /** The spec for a language id: the table's entry, or FALLBACK for an unknown id. */

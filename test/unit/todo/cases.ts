@@ -126,7 +126,7 @@ export const CASES: readonly Case[] = [
   { lang: 'python', src: 's = "# TODO: no"‸', expect: null },
   { lang: 'python', src: 's = f"{x} # TODO: no"‸', expect: null },
   { lang: 'python', src: ['s = """', '# TODO: inside a string‸', '"""'], expect: null },
-  { lang: 'python', src: ['def f():', '    """TODO: a docstring is a string‸', '    """'], expect: null },
+  { lang: 'python', src: ['def f():', '    """TODO: a docstring stub‸', '    """'], expect: todo('a docstring stub'), note: 'a docstring is documentation' },
   { lang: 'python', src: ["s = '''", "'''", '# TODO: after the string‸'], expect: todo('after the string') },
   {
     lang: 'python',
@@ -274,6 +274,49 @@ export const CASES: readonly Case[] = [
   { lang: 'some-new-language', src: '-- TODO: dashes at the line start‸', expect: todo('dashes at the line start') },
   { lang: 'some-new-language', src: 'a -- TODO: mid-line dashes‸', expect: null },
   { lang: 'plaintext', src: 'TODO: buy milk‸', expect: null },
+
+  // ---- Docstrings: a triple-quoted string that begins its line is documentation ----
+  { lang: 'python', src: ['def run():', '    """TODO: implement."""‸', '    pass'], expect: todo('implement.') },
+  {
+    lang: 'python',
+    src: ['def run():', '    """', '    Runs the job.', '', '    TODO: retry on failure‸', '    with a back-off', '    """'],
+    expect: todo('retry on failure', { description: 'with a back-off', lines: [4, 5] }),
+  },
+  { lang: 'python', src: ["class Job:", "    '''TODO: a single-quoted docstring‸'''"], expect: todo('a single-quoted docstring') },
+  { lang: 'python', src: ['x = """TODO: a string, not a docstring"""‸'], expect: null },
+  { lang: 'python', src: ['run("""', 'TODO: an argument spanning lines‸', '""")'], expect: null },
+  { lang: 'python', src: ['"""Module docs."""', 'x = 1  # TODO: after a docstring‸'], expect: todo('after a docstring') },
+  { lang: 'starlark', src: ['def rule():', '    # TODO: Starlark reads as Python‸'], expect: todo('Starlark reads as Python') },
+
+  // ---- Templates: Twig, Liquid, Handlebars ----
+  { lang: 'twig', src: '{# TODO: a Twig comment #}‸', expect: todo('a Twig comment') },
+  { lang: 'twig', src: ['{#', '  TODO: a long Twig comment‸', '  over lines', '#}'], expect: todo('a long Twig comment', { description: 'over lines' }) },
+  { lang: 'twig', src: '<p>{{ "TODO: printed" }}</p>‸', expect: null },
+  { lang: 'twig', src: '<!-- TODO: an HTML comment -->‸', expect: todo('an HTML comment') },
+  { lang: 'liquid', src: '{% comment %} TODO: remove the loop {% endcomment %}‸', expect: todo('remove the loop') },
+  { lang: 'liquid', src: ['{% comment %}', 'TODO: render the product‸', '{% render "product" %}', '{% endcomment %}'], expect: todo('render the product', { description: '{% render "product" %}' }) },
+  { lang: 'liquid', src: '{% # TODO: an inline comment %}‸', expect: todo('an inline comment') },
+  { lang: 'liquid', src: ['{% for i in (1..3) %}', ' # TODO: output text, not a comment‸', '{% endfor %}'], expect: null },
+
+  // ---- MDX comments are JSX expressions; in Markdown they are text ----
+  { lang: 'mdx', src: '{/* TODO: an MDX comment */}‸', expect: todo('an MDX comment') },
+  { lang: 'mdx', src: ['{/*', '  TODO: over lines‸', '*/}'], expect: todo('over lines') },
+  { lang: 'markdown', src: '{/* TODO: text in Markdown */}‸', expect: null },
+  { lang: 'markdown', src: '- [ ] TODO: a task list item is text‸', expect: null },
+  { lang: 'markdown', src: '[TODO] a bracketed word‸', expect: null },
+
+  // ---- Org, Agda, ABAP ----
+  { lang: 'org', src: '# TODO: an Org comment line‸', expect: todo('an Org comment line') },
+  { lang: 'org', src: ['#+begin_comment', '  TODO: inside a comment block‸', '#+end_comment'], expect: todo('inside a comment block') },
+  { lang: 'org', src: ['#+BEGIN_COMMENT', 'TODO: upper-case block‸', '#+END_COMMENT'], expect: todo('upper-case block') },
+  { lang: 'org', src: '* TODO Buy milk‸', expect: null, note: "a heading's task keyword is not a comment" },
+  { lang: 'org', src: '#+TITLE: TODO list‸', expect: null },
+  { lang: 'agda', src: ['{- | Very complicated.', '', 'TODO: split it‸', '-}'], expect: todo('split it') },
+  { lang: 'agda', src: '-- TODO: a line comment‸', expect: todo('a line comment') },
+  { lang: 'abap', src: '* TODO: a comment line‸', expect: todo('a comment line') },
+  { lang: 'abap', src: 'WRITE moo. " TODO: to the end of the line‸', expect: todo('to the end of the line') },
+  { lang: 'abap', src: "WRITE 'a \" TODO: in a text literal'.‸", expect: null },
+  { lang: 'abap', src: 'moo = 4. * TODO: a star after code multiplies‸', expect: null },
 
   // ---- Keywords ----
   { lang: 'typescript', src: '// NOTE: custom keyword‸', keywords: ['NOTE'], expect: kw('NOTE', 'custom keyword') },
