@@ -1,13 +1,12 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { AlreadyLinked, BulkRun, type BulkDefaults, type BulkRunEnd, type ReviewRow, type RowState } from '../../core/bulk';
-import { refindTodo } from '../../core/todo';
 import { buildDescription } from '../../core/form';
 import { isTallyfyError } from '../../core/tallyfy';
 import { localToInstant, instantToLocal } from '../../core/zone';
 import type { Session } from '../auth/session';
 import { describeError, userError } from '../errors';
-import { lineSource } from '../todos/documents';
+import type { DocumentTodos } from '../todos/documents';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import { creatorFor, findPossiblyCreated, type CreateTaskRequest, type TaskCreator } from '../taskCreation';
@@ -19,6 +18,7 @@ export interface RunDeps {
   readonly tasks: TaskService;
   readonly session: Session;
   readonly settings: SettingsReader;
+  readonly todos: DocumentTodos;
   readonly log: Logger;
 }
 
@@ -57,8 +57,8 @@ export function deadlineOf(defaults: BulkDefaults, tasks: TaskService): Date {
  * Writes a task's reference into its TODO (a file that had no unsaved changes is saved again) and moves
  * the record's link to the line it is on; whether the reference is there.
  */
-export async function writeAndLink(deps: Pick<RunDeps, 'tasks' | 'settings' | 'log'>, todo: TrackedTodo, taskId: string): Promise<boolean> {
-  const written = await writeBackReference(todo, taskId, deps.settings, deps.log, { saveIfClean: true });
+export async function writeAndLink(deps: Pick<RunDeps, 'tasks' | 'settings' | 'todos' | 'log'>, todo: TrackedTodo, taskId: string): Promise<boolean> {
+  const written = await writeBackReference(todo, taskId, deps, { saveIfClean: true });
   if (written.kind !== 'written' && written.kind !== 'already-there') return false;
   await deps.tasks.linkedAt(taskId, written.line);
   return true;
@@ -105,7 +105,7 @@ export async function createRows(
         const { row, todo } = rowOf(key);
         const document = await vscode.workspace.openTextDocument(todo.uri);
         // The TODO as it is now: linked meanwhile (another window's run), or gone, nothing is sent.
-        const current = refindTodo(lineSource(document), document.languageId, settings.get('todoKeywords', document), {
+        const current = deps.todos.refind(document, {
           line: todo.expectedLine,
           keyword: row.keyword,
           title: row.todoTitle,

@@ -36,7 +36,7 @@ export class ReviewPanels implements vscode.Disposable {
    */
   async show(scope: ReviewScope): Promise<void> {
     const started = performance.now();
-    const { tasks, settings, log } = this.deps;
+    const { tasks, settings, todos, log } = this.deps;
     const review: StoredReview = { id: randomBytes(8).toString('hex'), scope: scopeLabel(scope), rows: [], defaults: defaultsFor(this.deps) };
     const panel = new ReviewPanel(this.deps, review, undefined, true);
     this.track(panel);
@@ -44,7 +44,7 @@ export class ReviewPanels implements vscode.Disposable {
     panel.onDidDispose(() => source.cancel());
     try {
       const scan = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Finding TODOs…') }, () =>
-        scanScope(scope, settings, source.token),
+        scanScope(scope, settings, todos, source.token),
       );
       log.info(
         `Create Tasks from TODOs: ${scan.todos.length} TODOs in ${scan.files} files scanned in ${(performance.now() - started).toFixed(0)} ms` +

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ScannedTodo } from '../../core/bulk';
-import { findAllTodos, findTodosInRange, languageForPath, type TodoComment } from '../../core/todo';
+import { detectorLanguage, findAllTodos, languageForPath, type TodoComment } from '../../core/todo';
 import type { SettingsReader } from '../settings';
-import { lineSource } from '../todos/documents';
+import type { DocumentTodos } from '../todos/documents';
 import { eachLimited, excludeGlob, keywordsByScope, MAX_SCANNED_FILES, readWorkspaceText } from '../workspaceFiles';
 
 /** Files read at once: each read is a round trip through VS Code's file service, so many are kept in flight. */
@@ -19,19 +19,19 @@ export type ReviewScope =
  * the editor's file, or from the palette the selection when it spans several TODOs, else a choice of the
  * active file or the whole workspace. Undefined when the user dismissed the choice.
  */
-export async function resolveScope(args: readonly unknown[], settings: SettingsReader): Promise<ReviewScope | undefined> {
+export async function resolveScope(args: readonly unknown[], todos: DocumentTodos): Promise<ReviewScope | undefined> {
   const [clicked, selected] = args;
   if (Array.isArray(selected) && selected.length > 0 && selected.every((uri) => uri instanceof vscode.Uri)) {
     return { kind: 'resources', uris: selected as vscode.Uri[] };
   }
   const editor = vscode.window.activeTextEditor;
   if (clicked instanceof vscode.Uri) {
-    if (editor !== undefined && editor.document.uri.toString() === clicked.toString() && spansSeveralTodos(editor, settings)) {
+    if (editor !== undefined && editor.document.uri.toString() === clicked.toString() && spansSeveralTodos(editor, todos)) {
       return { kind: 'selection', document: editor.document, range: editor.selection };
     }
     return { kind: 'resources', uris: [clicked] };
   }
-  if (editor !== undefined && spansSeveralTodos(editor, settings)) {
+  if (editor !== undefined && spansSeveralTodos(editor, todos)) {
     return { kind: 'selection', document: editor.document, range: editor.selection };
   }
   type Item = vscode.QuickPickItem & { scope: ReviewScope };
@@ -51,19 +51,10 @@ export async function resolveScope(args: readonly unknown[], settings: SettingsR
   return picked?.scope;
 }
 
-function spansSeveralTodos(editor: vscode.TextEditor, settings: SettingsReader): boolean {
+function spansSeveralTodos(editor: vscode.TextEditor, todos: DocumentTodos): boolean {
   const { selection, document } = editor;
   if (selection.isEmpty || selection.start.line === selection.end.line) return false;
-  return todosInSelection(document, selection, settings).length > 1;
-}
-
-function todosInSelection(document: vscode.TextDocument, range: vscode.Range, settings: SettingsReader): TodoComment[] {
-  const keywords = settings.get('todoKeywords', document);
-  if (keywords.length === 0) return [];
-  return findTodosInRange(lineSource(document), document.languageId, keywords, {
-    start: { line: range.start.line, character: range.start.character },
-    end: { line: range.end.line, character: range.end.character },
-  });
+  return todos.inRange(document, selection).length > 1;
 }
 
 /** How the scope reads in the panel. */
@@ -118,10 +109,10 @@ async function filesOf(scope: ReviewScope, token: vscode.CancellationToken): Pro
 }
 
 /** The TODOs of a scope, read through VS Code's file system; a file is opened only when its language cannot be told by its name. */
-export async function scanScope(scope: ReviewScope, settings: SettingsReader, token: vscode.CancellationToken): Promise<ScanResult> {
+export async function scanScope(scope: ReviewScope, settings: SettingsReader, todos: DocumentTodos, token: vscode.CancellationToken): Promise<ScanResult> {
   if (scope.kind === 'selection') {
     const path = vscode.workspace.asRelativePath(scope.document.uri);
-    return { todos: todosInSelection(scope.document, scope.range, settings).map((todo) => scanned(scope.document.uri, path, todo)), files: 1 };
+    return { todos: todos.inRange(scope.document, scope.range).map((todo) => scanned(scope.document.uri, path, todo)), files: 1 };
   }
   const started = performance.now();
   const uris = await filesOf(scope, token);
@@ -129,7 +120,7 @@ export async function scanScope(scope: ReviewScope, settings: SettingsReader, to
   const associations = vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('associations') ?? {};
   const anyKeyword = keywordProbe(allKeywords(settings));
   const keywordsOf = keywordsByScope(settings);
-  const todos: ScannedTodo[] = [];
+  const found: ScannedTodo[] = [];
   await eachLimited(uris, READ_CONCURRENCY, token, async (uri) => {
     const read = await readWorkspaceText(uri);
     if (read === undefined || (anyKeyword !== undefined && !anyKeyword.test(read.text))) return;
@@ -138,9 +129,9 @@ export async function scanScope(scope: ReviewScope, settings: SettingsReader, to
     const keywords = keywordsOf(uri, languageId);
     if (keywords.length === 0) return;
     const path = vscode.workspace.asRelativePath(uri);
-    for (const todo of findAllTodos(read.text, languageId, keywords)) todos.push(scanned(uri, path, todo));
+    for (const todo of findAllTodos(read.text, detectorLanguage(languageId, uri.path), keywords)) found.push(scanned(uri, path, todo));
   });
-  return { todos, files: uris.length, listMs };
+  return { todos: found, files: uris.length, listMs };
 }
 
 /** The keywords of every language: the setting's, and those of each language that overrides it. */

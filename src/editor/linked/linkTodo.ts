@@ -13,12 +13,14 @@ import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { resolveTarget } from '../todos/createFromTodo';
+import type { DocumentTodos } from '../todos/documents';
 import { TodoTracker, writeBackReference } from '../todos/writeBack';
 
 export interface LinkDeps {
   readonly tasks: TaskService;
   readonly session: Session;
   readonly settings: SettingsReader;
+  readonly todos: DocumentTodos;
   readonly log: Logger;
 }
 
@@ -28,8 +30,8 @@ const LISTED = 50;
 type TaskItem = vscode.QuickPickItem & { readonly taskId?: string };
 
 export async function linkTodoToTask(deps: LinkDeps, args: readonly unknown[]): Promise<TaskRecord | undefined> {
-  const { tasks, session, settings, log } = deps;
-  const target = await resolveTarget(args, settings);
+  const { tasks, session, log } = deps;
+  const target = await resolveTarget(args, deps.todos);
   if (target === undefined) return undefined;
   const todo = target.todo;
   if (todo === undefined) {
@@ -50,7 +52,7 @@ export async function linkTodoToTask(deps: LinkDeps, args: readonly unknown[]): 
   );
   const tracker = new TodoTracker(target.document.uri, todo);
   try {
-    const written = await writeBackReference(tracker, task.id, settings, log);
+    const written = await writeBackReference(tracker, task.id, deps);
     if (written.kind === 'not-found') {
       void vscode.window.showWarningMessage(vscode.l10n.t('The TODO was changed or removed meanwhile, so it was not linked.'));
       return undefined;

@@ -4,6 +4,7 @@
 // seconds are gathered into one notification.
 import * as vscode from 'vscode';
 import { decideRemovals, idsOf, linkedTodosIn, offered, removedIds } from '../../core/linked';
+import { detectorLanguage } from '../../core/todo';
 import type { TaskRecord } from '../../core/records';
 import { isOpen } from '../../core/tasks';
 import type { Session } from '../auth/session';
@@ -28,7 +29,7 @@ export interface RemovalDeps {
 export function registerRemovalPrompt(deps: RemovalDeps): vscode.Disposable {
   const { index, tasks, settings, log } = deps;
   const referencesOf = (document: vscode.TextDocument): Set<string> =>
-    idsOf(linkedTodosIn(document.getText(), document.languageId, settings.get('todoKeywords', document)));
+    idsOf(linkedTodosIn(document.getText(), detectorLanguage(document.languageId, document.uri.path), settings.get('todoKeywords', document)));
   const pending = new Map<string, TaskRecord>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { globTest, linkedTodosIn, ReferenceIndex, type LinkedTodo, type PathTest } from '../../core/linked';
-import { REFERENCE_PREFIX } from '../../core/todo';
+import { detectorLanguage, REFERENCE_PREFIX } from '../../core/todo';
 import type { Logger } from '../log';
 import type { IndexWorkerInput, IndexWorkerOutput } from './diskScan';
 import { readLocalText } from './localFiles';
@@ -86,7 +86,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** A file's references as the text has them now (a save in this editor). */
   setFromText(uri: vscode.Uri, text: string, languageId: string): void {
     if (!this.covers(uri)) return;
-    if (this.index.set(uri.toString(), linkedTodosIn(text, languageId, this.settings.get('todoKeywords', { uri, languageId })))) this.changed.fire();
+    const keywords = this.settings.get('todoKeywords', { uri, languageId });
+    if (this.index.set(uri.toString(), linkedTodosIn(text, detectorLanguage(languageId, uri.path), keywords))) this.changed.fire();
   }
 
   private async indexAll(token: vscode.CancellationToken): Promise<IndexRun> {
@@ -196,7 +197,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Most files hold no reference: no language to tell, no TODO to find.
       if (!text.includes(REFERENCE_PREFIX)) return [];
       const languageId = await languageOf(uri, associations);
-      return linkedTodosIn(text, languageId, keywordsOf(uri, languageId));
+      return linkedTodosIn(text, detectorLanguage(languageId, uri.path), keywordsOf(uri, languageId));
     };
   }
 

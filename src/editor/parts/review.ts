@@ -4,13 +4,15 @@ import { ReviewPanels } from '../bulk/reviewPanels';
 import { resolveScope } from '../bulk/scan';
 import { memberDirectory } from '../owners';
 import type { Part, PartHost } from '../parts';
+import { documentTodos } from '../todos/documents';
 
 export function start(host: PartHost): Part {
-  const panels = new ReviewPanels({ ...host, directory: host.shared(memberDirectory) });
+  const todos = host.shared(documentTodos);
+  const panels = new ReviewPanels({ ...host, directory: host.shared(memberDirectory), todos });
   return {
     commands: {
       [Commands.createTasksFromTodos]: async (...args) => {
-        const scope = await resolveScope(args, host.settings);
+        const scope = await resolveScope(args, todos);
         if (scope !== undefined) await panels.show(scope);
       },
     },

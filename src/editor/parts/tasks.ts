@@ -11,19 +11,22 @@ import { registerAutoRefresh, taskActions } from '../tasks/actions';
 import { registerCompletedTodoDiagnostics } from '../tasks/diagnostics';
 import { findLinkedTodos } from '../tasks/findLinked';
 import { TasksView } from '../tasks/view';
+import { documentTodos } from '../todos/documents';
 
 export function start(host: PartHost): Part {
   const { tasks, session, settings, workspaceState } = host;
+  // Asked for first, so that it hears of each edit before the listeners below do.
+  const todos = host.shared(documentTodos);
   const workspace = new LinkedWorkspace(host);
   const { index, linked } = workspace;
   const view = new TasksView(tasks, session, workspaceState, linked, host.tasksTree);
-  const diagnostics = registerCompletedTodoDiagnostics(tasks, settings, workspaceState);
+  const diagnostics = registerCompletedTodoDiagnostics(tasks, settings, todos, workspaceState);
   const refresh = registerAutoRefresh(host);
   return {
     commands: {
-      ...taskActions({ ...host, view }),
+      ...taskActions({ ...host, view, todos }),
       ...diagnostics.commands,
-      [Commands.linkTodoToTask]: (...args) => linkTodoToTask(host, args),
+      [Commands.linkTodoToTask]: (...args) => linkTodoToTask({ ...host, todos }, args),
       [Commands.updateTaskTitle]: (id, title) => updateTaskTitle(host, id, title),
       [Commands.findLinkedTodos]: () => findLinkedTodos({ index, linked, session }),
     },

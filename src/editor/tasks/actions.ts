@@ -4,7 +4,7 @@ import { Commands, Views, type CommandId } from '../../core/contract';
 import { answerFor, type MergeSummary, type TaskRecord } from '../../core/records';
 import { isOpen, refreshRecords, type TaskNode, type TaskReader } from '../../core/tasks';
 import { isTallyfyError } from '../../core/tallyfy';
-import { findTodosInRange, type TodoComment } from '../../core/todo';
+import type { TodoComment } from '../../core/todo';
 import { clientFor } from '../auth/clients';
 import type { Session } from '../auth/session';
 import type { CommandHandler } from '../commands';
@@ -12,7 +12,7 @@ import { describeError, userError } from '../errors';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
-import { lineSource } from '../todos/documents';
+import type { DocumentTodos } from '../todos/documents';
 import { askApproval } from './approval';
 import { scheduleBackgroundRefresh } from './backgroundRefresh';
 import type { TasksView } from './view';
@@ -23,6 +23,7 @@ export interface TaskActionDeps {
   readonly settings: SettingsReader;
   readonly log: Logger;
   readonly view: TasksView;
+  readonly todos: DocumentTodos;
 }
 
 /** The record a command acts on: a row of a view, a task id, or (from the palette) none. */
@@ -36,23 +37,18 @@ function recordOf(arg: unknown, tasks: TaskService): TaskRecord | undefined {
 }
 
 /** Finds a record's TODO: by its reference in the file, near the line it was last seen on. */
-async function locateTodo(record: TaskRecord, settings: SettingsReader): Promise<{ document: vscode.TextDocument; todo: TodoComment | undefined }> {
+async function locateTodo(record: TaskRecord, todos: DocumentTodos): Promise<{ document: vscode.TextDocument; todo: TodoComment | undefined }> {
   const source = record.source!;
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
-  const keywords = settings.get('todoKeywords', document);
-  const lines = lineSource(document);
-  const near = findTodosInRange(lines, document.languageId, keywords, {
-    start: { line: Math.max(0, source.line - 2), character: 0 },
-    end: { line: Math.min(document.lineCount - 1, source.line + 2), character: 0 },
-  }).find((t) => t.references.includes(record.id));
+  const near = todos
+    .inRange(document, new vscode.Range(Math.max(0, source.line - 2), 0, Math.min(document.lineCount - 1, source.line + 2), 0))
+    .find((t) => t.references.includes(record.id));
   if (near !== undefined) return { document, todo: near };
   // Lines moved: look for the reference anywhere in the file, then confirm it is in a TODO there.
   const at = document.getText().indexOf(`tallyfy:${record.id}`);
   if (at < 0) return { document, todo: undefined };
   const line = document.positionAt(at).line;
-  const found = findTodosInRange(lines, document.languageId, keywords, { start: { line, character: 0 }, end: { line, character: 0 } }).find((t) =>
-    t.references.includes(record.id),
-  );
+  const found = todos.inRange(document, new vscode.Range(line, 0, line, 0)).find((t) => t.references.includes(record.id));
   return { document, todo: found };
 }
 
@@ -92,7 +88,7 @@ export async function completeRecords(
 
 /** The handlers of the task commands (the Tasks view's menus, the hover's links, the palette). */
 export function taskActions(deps: TaskActionDeps): Partial<Record<CommandId, CommandHandler>> {
-  const { tasks, session, settings, log, view } = deps;
+  const { tasks, session, log, view } = deps;
   const withRecord = (run: (record: TaskRecord) => Thenable<unknown>) => async (arg: unknown) => {
     const record = recordOf(arg, tasks);
     if (record === undefined) {
@@ -126,7 +122,7 @@ export function taskActions(deps: TaskActionDeps): Partial<Record<CommandId, Com
     }
     let located;
     try {
-      located = await locateTodo(record, settings);
+      located = await locateTodo(record, deps.todos);
     } catch {
       void vscode.window.showWarningMessage(vscode.l10n.t('The file of "{0}" could not be opened: it was moved or deleted.', record.title));
       return;

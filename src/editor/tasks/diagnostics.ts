@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { Commands, type CommandId } from '../../core/contract';
 import type { TaskRecord } from '../../core/records';
 import { isCompleted } from '../../core/tasks';
-import { findAllTodos, refindTodo, type TodoComment } from '../../core/todo';
+import type { TodoComment } from '../../core/todo';
 import type { CommandHandler } from '../commands';
 import type { SettingsReader } from '../settings';
 import type { TaskService } from '../taskService';
 import { throttled } from '../throttle';
-import { lineSource, toVsRange } from '../todos/documents';
+import { toVsRange, type DocumentTodos } from '../todos/documents';
 
 const KEPT_KEY = 'tallyfy.keptCompletedTodos';
 const SOURCE = 'Tallyfy';
@@ -30,6 +30,7 @@ interface MarkedTodo {
 export function registerCompletedTodoDiagnostics(
   tasks: TaskService,
   settings: SettingsReader,
+  todos: DocumentTodos,
   workspaceState: vscode.Memento,
 ): vscode.Disposable & { readonly commands: Partial<Record<CommandId, CommandHandler>> } {
   const collection = vscode.languages.createDiagnosticCollection('tallyfy');
@@ -57,8 +58,8 @@ export function registerCompletedTodoDiagnostics(
     }
     const skip = kept();
     const diagnostics: vscode.Diagnostic[] = [];
-    const todos: Array<{ range: vscode.Range; todo: MarkedTodo }> = [];
-    for (const todo of findAllTodos(document, document.languageId, settings.get('todoKeywords', document))) {
+    const found: Array<{ range: vscode.Range; todo: MarkedTodo }> = [];
+    for (const todo of todos.all(document)) {
       const record = todo.references.map((id) => completed.get(id)).find((r) => r !== undefined && !skip.has(r.id));
       if (record === undefined) continue;
       const range = toVsRange(todo.range);
@@ -66,10 +67,10 @@ export function registerCompletedTodoDiagnostics(
       diagnostic.source = SOURCE;
       diagnostic.code = CODE;
       diagnostics.push(diagnostic);
-      todos.push({ range, todo: { line: todo.range.start.line, keyword: todo.keyword, title: todo.title, references: todo.references, text: linesOf(document, todo) } });
+      found.push({ range, todo: { line: todo.range.start.line, keyword: todo.keyword, title: todo.title, references: todo.references, text: linesOf(document, todo) } });
     }
     collection.set(document.uri, diagnostics);
-    marked.set(document.uri.toString(), todos);
+    marked.set(document.uri.toString(), found);
   };
   const checkAll = (): void => vscode.workspace.textDocuments.forEach(check);
   // Every open document is looked at again: while a run changes the tasks, at most four times a second.
@@ -77,11 +78,11 @@ export function registerCompletedTodoDiagnostics(
 
   const fixes: vscode.CodeActionProvider = {
     provideCodeActions(document, _range, context) {
-      const todos = marked.get(document.uri.toString()) ?? [];
+      const marks = marked.get(document.uri.toString()) ?? [];
       return context.diagnostics
         .filter((d) => d.source === SOURCE && d.code === CODE)
         .flatMap((diagnostic) => {
-          const todo = todos.find((t) => t.range.isEqual(diagnostic.range))?.todo;
+          const todo = marks.find((t) => t.range.isEqual(diagnostic.range))?.todo;
           if (todo === undefined) return [];
           const remove = new vscode.CodeAction(vscode.l10n.t('Remove the TODO'), vscode.CodeActionKind.QuickFix);
           remove.diagnostics = [diagnostic];
@@ -109,7 +110,7 @@ export function registerCompletedTodoDiagnostics(
     [Commands.removeCompletedTodo]: async (uri, todo) => {
       if (!(uri instanceof vscode.Uri) || !isMarkedTodo(todo)) return;
       const document = await vscode.workspace.openTextDocument(uri);
-      const now = refindTodo(lineSource(document), document.languageId, settings.get('todoKeywords', document), todo);
+      const now = todos.refind(document, todo);
       if (now === undefined || linesOf(document, now) !== todo.text) {
         void vscode.window.showWarningMessage(vscode.l10n.t('The TODO changed after it was marked, so it was not removed. Look at it again.'));
         return;

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { CodeActionTitles, Commands } from '../../core/contract';
 import { titleToOffer } from '../../core/linked/titleChange';
 import type { TaskRecord } from '../../core/records';
-import type { SettingsReader } from '../settings';
-import { todoAt, toVsRange } from './documents';
+import { toVsRange, type DocumentTodos } from './documents';
 
 /**
  * The lightbulb on TODO comment lines: "Create Tallyfy task from TODO" and "Link TODO to existing Tallyfy
@@ -14,12 +13,12 @@ class TodoCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   constructor(
-    private readonly settings: SettingsReader,
+    private readonly todos: DocumentTodos,
     private readonly recordOf: (id: string) => TaskRecord | undefined,
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
-    const todo = todoAt(document, range, this.settings);
+    const todo = this.todos.at(document, range);
     if (todo === undefined) {
       return [];
     }
@@ -42,8 +41,8 @@ class TodoCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-export function registerTodoCodeActions(settings: SettingsReader, recordOf: (id: string) => TaskRecord | undefined): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new TodoCodeActions(settings, recordOf), {
+export function registerTodoCodeActions(todos: DocumentTodos, recordOf: (id: string) => TaskRecord | undefined): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new TodoCodeActions(todos, recordOf), {
     providedCodeActionKinds: TodoCodeActions.kinds,
   });
 }

@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../core/contract';
-import { findAllTodos } from '../../core/todo';
 import type { SettingsReader } from '../settings';
-import { toVsRange } from './documents';
+import { toVsRange, type DocumentTodos } from './documents';
 
 /** A CodeLens above each TODO, only when `tallyfy.codeLens` is on. */
 class TodoCodeLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly settings: SettingsReader) {}
+  constructor(
+    private readonly settings: SettingsReader,
+    private readonly todos: DocumentTodos,
+  ) {}
 
   refresh(): void {
     this.changed.fire();
@@ -19,8 +21,7 @@ class TodoCodeLenses implements vscode.CodeLensProvider {
     if (!this.settings.get('codeLens', document)) {
       return [];
     }
-    const keywords = this.settings.get('todoKeywords', document);
-    return findAllTodos(document, document.languageId, keywords).map((todo) => {
+    return this.todos.all(document).map((todo) => {
       const range = toVsRange(todo.range);
       const [linked] = todo.references;
       return new vscode.CodeLens(
@@ -37,8 +38,8 @@ class TodoCodeLenses implements vscode.CodeLensProvider {
   }
 }
 
-export function registerTodoCodeLenses(settings: SettingsReader): vscode.Disposable {
-  const provider = new TodoCodeLenses(settings);
+export function registerTodoCodeLenses(settings: SettingsReader, todos: DocumentTodos): vscode.Disposable {
+  const provider = new TodoCodeLenses(settings, todos);
   return vscode.Disposable.from(
     provider,
     vscode.languages.registerCodeLensProvider({ scheme: '*' }, provider),

@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from '../../core/contract';
-import type { SettingsReader } from '../settings';
-import { todoAt } from './documents';
+import type { DocumentTodos } from './documents';
 
 /**
  * Keeps `tallyfy.onTodo` and `tallyfy.onLinkedTodo` current as the cursor moves, for the right-click
  * item and the keybinding. Updated at once on a selection change (a right-click moves the cursor just
- * before the menu opens), which stays cheap: the lookup reads only nearby lines, and `setContext` runs
+ * before the menu opens), which stays cheap: the document's remembered scan answers, and `setContext` runs
  * only when a value changes. Typing is debounced.
  */
-export function registerTodoContextKeys(settings: SettingsReader): vscode.Disposable {
+export function registerTodoContextKeys(todos: DocumentTodos): vscode.Disposable {
   let onTodo = false;
   let onLinked = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,7 +27,7 @@ export function registerTodoContextKeys(settings: SettingsReader): vscode.Dispos
       set(false, false);
       return;
     }
-    const todo = todoAt(editor.document, editor.selection, settings);
+    const todo = todos.at(editor.document, editor.selection);
     set(todo !== undefined, (todo?.references.length ?? 0) > 0);
   };
   const schedule = (editor: vscode.TextEditor | undefined): void => {

@@ -13,7 +13,7 @@ import { openTaskInTallyfy } from '../openTask';
 import type { SettingsReader } from '../settings';
 import type { Session } from '../auth/session';
 import type { TaskService } from '../taskService';
-import { todoAt, toVsRange } from './documents';
+import { toVsRange, type DocumentTodos } from './documents';
 import { sourceInput } from './source';
 import { TodoTracker, writeBackReference } from './writeBack';
 
@@ -21,6 +21,7 @@ export interface CreateDeps {
   readonly tasks: TaskService;
   readonly session: Session;
   readonly settings: SettingsReader;
+  readonly todos: DocumentTodos;
   readonly log: Logger;
 }
 
@@ -39,7 +40,7 @@ export interface CreateTarget {
  * The document and range a create command acts on: `(uri, range)` arguments (from the lightbulb, a
  * CodeLens, other commands and tests) or the active editor's selection.
  */
-export async function resolveTarget(args: readonly unknown[], settings: SettingsReader): Promise<CreateTarget | undefined> {
+export async function resolveTarget(args: readonly unknown[], todos: DocumentTodos): Promise<CreateTarget | undefined> {
   const [uri, range] = args;
   let document: vscode.TextDocument;
   let selection: vscode.Range;
@@ -55,7 +56,7 @@ export async function resolveTarget(args: readonly unknown[], settings: Settings
     document = editor.document;
     selection = editor.selection;
   }
-  const todo = todoAt(document, selection, settings);
+  const todo = todos.at(document, selection);
   if (todo !== undefined) {
     return { document, todo, title: todo.title, description: todo.description, line: todo.range.start.line, range: toVsRange(todo.range) };
   }
@@ -122,7 +123,7 @@ export async function quickCreate(
   moreDetails?: (target: CreateTarget) => void,
 ): Promise<TaskRecord | undefined> {
   const started = performance.now();
-  const target = await resolveTarget(args, deps.settings);
+  const target = await resolveTarget(args, deps.todos);
   if (target === undefined || !(await confirmUnlinked(target, deps))) {
     return undefined;
   }
@@ -284,7 +285,7 @@ async function createAndLink(
  */
 export async function linkCreatedTask(deps: CreateDeps, tracker: TodoTracker | undefined, record: TaskRecord): Promise<void> {
   if (tracker !== undefined) {
-    const written = await writeBackReference(tracker, record.id, deps.settings, deps.log);
+    const written = await writeBackReference(tracker, record.id, deps);
     if (written.kind === 'written' || written.kind === 'already-there') {
       await deps.tasks.linkedAt(record.id, written.line);
     } else if (written.kind === 'not-found') {

@@ -3,19 +3,18 @@ import { Commands } from '../../core/contract';
 import { titleToOffer } from '../../core/linked/titleChange';
 import type { TaskRecord } from '../../core/records';
 import { isOpenState, taskState } from '../../core/tasks/status';
-import type { SettingsReader } from '../settings';
 import { statusLine } from '../tasks/statusText';
-import { todoAt } from './documents';
+import type { DocumentTodos } from './documents';
 
 /** A hover on a linked TODO: the task's title, status, deadline and assignees, with actions. */
 class LinkedTodoHover implements vscode.HoverProvider {
   constructor(
-    private readonly settings: SettingsReader,
+    private readonly todos: DocumentTodos,
     private readonly records: () => readonly TaskRecord[],
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const todo = todoAt(document, new vscode.Range(position, position), this.settings);
+    const todo = this.todos.at(document, new vscode.Range(position, position));
     const token = todo?.referenceTokens.find((t) => t.range.start.line === position.line) ?? todo?.referenceTokens[0];
     if (todo === undefined || token === undefined) {
       return undefined;
@@ -69,6 +68,6 @@ class LinkedTodoHover implements vscode.HoverProvider {
   }
 }
 
-export function registerLinkedTodoHover(settings: SettingsReader, records: () => readonly TaskRecord[]): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ scheme: '*' }, new LinkedTodoHover(settings, records));
+export function registerLinkedTodoHover(todos: DocumentTodos, records: () => readonly TaskRecord[]): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ scheme: '*' }, new LinkedTodoHover(todos, records));
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { referenceEdit, refindTodo, type TodoComment } from '../../core/todo';
+import { referenceEdit, type TodoComment } from '../../core/todo';
 import type { Logger } from '../log';
 import type { SettingsReader } from '../settings';
-import { lineSource } from './documents';
+import type { DocumentTodos } from './documents';
 
 /** A TODO whose line is followed while its task is being created. */
 export interface TrackedTodo {
@@ -97,16 +97,16 @@ export type WriteBackResult =
 export async function writeBackReference(
   tracker: TrackedTodo,
   id: string,
-  settings: SettingsReader,
-  log: Logger,
+  deps: { readonly settings: SettingsReader; readonly todos: DocumentTodos; readonly log: Logger },
   options: { readonly saveIfClean?: boolean } = {},
 ): Promise<WriteBackResult> {
-  const mode = settings.get('writeBack', tracker.uri);
+  const { log } = deps;
+  const mode = deps.settings.get('writeBack', tracker.uri);
   if (mode === 'none') {
     return { kind: 'disabled' };
   }
   const document = await vscode.workspace.openTextDocument(tracker.uri);
-  const current = refindTodo(lineSource(document), document.languageId, settings.get('todoKeywords', document), {
+  const current = deps.todos.refind(document, {
     line: tracker.expectedLine,
     keyword: tracker.todo.keyword,
     title: tracker.todo.title,
