@@ -28,13 +28,13 @@ export function findAllTodos(source: TodoSource | TextDocumentLike, languageId: 
     const text = withLfForLoneCr(raw);
     // A document numbers its lines itself, unless it ends lines with a lone \r it may not count.
     const lineOf = typeof source !== 'string' && text === raw ? (offset: number) => source.positionAt(offset).line : countingLines(text);
-    scanText(text, { syntax, keywords: set, state: syntax.start, stopAt: text.length, lineOf, sink: { todo: (t) => out.push(t), transition: () => undefined } });
+    scanText(text, { syntax, keywords: set, state: syntax.start, stopAt: text.length, lineOf, found: { todos: out } });
     return out;
   }
   const lines = Array.isArray(source) ? arrayLineSource(source as readonly string[]) : (source as LineSource);
-  const scanner = new LineScanner(syntax, set, lines);
+  const scanner = new LineScanner(syntax, set);
   let state = syntax.start;
-  for (let line = 0; line < lines.lineCount; line++) state = scanner.line(line, lines.lineAt(line), state, (t) => out.push(t));
+  for (let line = 0; line < lines.lineCount; line++) state = scanner.line(lines, line, lines.lineAt(line), state, (t) => out.push(t));
   return out;
 }
 

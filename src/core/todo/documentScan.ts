@@ -61,6 +61,8 @@ export function scanKey(language: string, keywords: readonly string[]): string {
 export class DocumentScan {
   readonly syntax: Syntax;
   readonly keywords: KeywordSet;
+  /** Lexes lines again after edits. */
+  private readonly scanner: LineScanner;
   private version: number;
   /** Lines [0, frontier) have been scanned. */
   private frontier = 0;
@@ -81,6 +83,7 @@ export class DocumentScan {
   ) {
     this.syntax = syntaxFor(language);
     this.keywords = compileKeywords(keywords);
+    this.scanner = new LineScanner(this.syntax, this.keywords);
     this.version = version;
   }
 
@@ -169,15 +172,19 @@ export class DocumentScan {
    * and moves the ones after by `lineDelta`. Returns the first line of the dropped ones (Infinity for none).
    */
   private dropTodosNear(first: number, last: number, lineDelta: number): number {
-    const kept: TodoComment[] = [];
+    const todos = this.todos;
+    // A TODO spans at most its continuation lines: none starting before `from` reaches the line before the change.
+    const from = this.firstStartingAfter(first - MAX_CONTINUATION_LINES - 3);
+    const after = this.firstStartingAfter(last);
     let firstDropped = Infinity;
-    for (const todo of this.todos) {
-      const start = todo.range.start.line;
-      if (start > last) kept.push(lineDelta === 0 ? todo : movedTodo(todo, lineDelta));
-      else if (todo.range.end.line >= first - 1) firstDropped = Math.min(firstDropped, start);
-      else kept.push(todo);
+    let kept = from;
+    for (let i = from; i < after; i++) {
+      const todo = todos[i] as TodoComment;
+      if (todo.range.end.line >= first - 1) firstDropped = Math.min(firstDropped, todo.range.start.line);
+      else todos[kept++] = todo;
     }
-    this.todos = kept;
+    todos.splice(kept, after - kept);
+    if (lineDelta !== 0) for (let i = kept; i < todos.length; i++) todos[i] = movedTodo(todos[i] as TodoComment, lineDelta);
     return firstDropped;
   }
 
@@ -211,19 +218,16 @@ export class DocumentScan {
     // that line's start lands on the same offset, after this one, and wins.
     const fence = start + change.text.length + 1;
     const before = firstInside === 0 ? this.syntax.start : (this.states[firstInside - 1] as LexState);
-    const moved = this.offsets.length - firstAfter;
-    const offsets = this.offsets.slice(0, firstInside);
-    const states = this.states.slice(0, firstInside);
-    if (!sameState(before, after)) {
-      offsets.push(fence);
-      states.push(after);
+    const fenced = !sameState(before, after);
+    const { offsets, states } = this;
+    if (fenced) {
+      offsets.splice(firstInside, firstAfter - firstInside, fence);
+      states.splice(firstInside, firstAfter - firstInside, after);
+    } else {
+      offsets.splice(firstInside, firstAfter - firstInside);
+      states.splice(firstInside, firstAfter - firstInside);
     }
-    for (let i = 0; i < moved; i++) {
-      offsets.push((this.offsets[firstAfter + i] as number) + shift);
-      states.push(this.states[firstAfter + i] as LexState);
-    }
-    this.offsets = offsets;
-    this.states = states;
+    if (shift !== 0) for (let i = firstInside + (fenced ? 1 : 0); i < offsets.length; i++) offsets[i] = (offsets[i] as number) + shift;
   }
 
   // ---- Queries ----
@@ -257,23 +261,17 @@ export class DocumentScan {
     const all = to >= text.lineCount;
     // TODOs whose heads are before `to` read their continuation lines past it.
     const chunk = withLfForLoneCr(text.textOf(from, all ? text.lineCount : Math.min(text.lineCount, to + MAX_CONTINUATION_LINES + 1)));
-    const todos = this.todos;
-    const offsets = this.offsets;
-    const states = this.states;
+    const found = this.offsets.length;
     scanText(chunk, {
       syntax: this.syntax,
       keywords: this.keywords,
       state: this.stateAtOffset(base),
       stopAt: all ? chunk.length : text.offsetAt(to) - base,
       lineOf: (offset) => text.lineOf(base + offset),
-      sink: {
-        todo: (todo) => todos.push(todo),
-        transition: (offset, state) => {
-          offsets.push(base + offset);
-          states.push(state);
-        },
-      },
+      found: { todos: this.todos, transitions: { offsets: this.offsets, states: this.states } },
     });
+    // The scan gives offsets into the chunk.
+    if (base !== 0) for (let i = found; i < this.offsets.length; i++) this.offsets[i] = (this.offsets[i] as number) + base;
     this.frontier = all ? text.lineCount : to;
   }
 
@@ -282,7 +280,6 @@ export class DocumentScan {
    * (or the frontier), and puts what it found in place of what was remembered for those lines.
    */
   private rescan(text: ScannedText, from: number, to: number): void {
-    const scanner = new LineScanner(this.syntax, this.keywords, text);
     const start = text.offsetAt(from);
     let state = this.stateAtOffset(start);
     const found: TodoComment[] = [];
@@ -300,7 +297,7 @@ export class DocumentScan {
         if (sameState(state, before)) break;
       }
       const lineText = text.lineAt(line);
-      const after = scanner.line(line, lineText, state, (todo) => found.push(todo));
+      const after = this.scanner.line(text, line, lineText, state, (todo) => found.push(todo));
       offset += lineText.length + text.eolLength;
       if (after !== state && line + 1 < lineCount) {
         offsets.push(offset);

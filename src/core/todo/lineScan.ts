@@ -22,26 +22,26 @@ export class LineScanner {
   constructor(
     readonly syntax: Syntax,
     readonly keywords: KeywordSet,
-    private readonly source: LineSource,
   ) {
     this.lexer = new Lexer(syntax);
     this.builder = new TodoBuilder(this.lexer, keywords);
   }
 
   /**
-   * Lexes line `line`, whose text is `text`, from `state` when it can matter, reporting the TODOs whose heads
-   * are on it; returns the state at its end.
+   * Lexes line `line` of `source`, whose text is `text`, from `state` when it can matter, reporting the TODOs
+   * whose heads are on it (their continuation lines read from `source`); returns the state at its end.
    */
-  line(line: number, text: string, state: LexState, onTodo: (todo: TodoComment) => void): LexState {
+  line(source: LineSource, line: number, text: string, state: LexState, onTodo: (todo: TodoComment) => void): LexState {
     const test = this.testFor(state);
     if (test !== null && !test.test(text)) return state;
     const segments = this.segments;
-    segments.length = 0;
+    if (segments.length > 0) segments.length = 0;
     const after = this.lexer.line(text, 0, text.length, state, segments);
-    for (const segment of segments) {
+    for (let s = 0; s < segments.length; s++) {
+      const segment = segments[s] as Segment;
       const head = parseHead(text, segment, this.keywords);
       if (head === undefined) continue;
-      onTodo(this.builder.build({ line, text, base: 0, segment, head, after }, new SourceLines(this.source, line + 1)));
+      onTodo(this.builder.build({ line, text, base: 0, segment, head, after }, new SourceLines(source, line + 1)));
     }
     return after;
   }

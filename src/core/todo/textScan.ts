@@ -14,11 +14,11 @@ import { type LexState, type SimpleBlock, type Syntax, changeNeedles } from './s
 import { TextLines, TodoBuilder, withoutCr } from './todoBuilder';
 import type { TodoComment } from './types';
 
-/** What a scan finds, in document order. */
-export interface ScanSink {
-  todo(todo: TodoComment): void;
-  /** The line starting at `offset` starts in `state`, another state than the line before it. */
-  transition(offset: number, state: LexState): void;
+/** What a scan finds, added in document order. */
+export interface ScanFindings {
+  readonly todos: TodoComment[];
+  /** When given: the offsets of the lines that start in another state than the line before, and those states. */
+  readonly transitions?: { readonly offsets: number[]; readonly states: LexState[] };
 }
 
 export interface TextScan {
@@ -30,7 +30,7 @@ export interface TextScan {
   readonly stopAt: number;
   /** The line (0-based, in the caller's numbering) of an offset of the text. */
   lineOf(offset: number): number;
-  readonly sink: ScanSink;
+  readonly found: ScanFindings;
 }
 
 /**
@@ -116,11 +116,11 @@ class TextScanner {
           cur = next;
           if (passed === state) continue;
           state = passed;
-          this.scan.sink.transition(cur, state);
+          this.transition(cur, state);
           const after = this.passWholeBlock(cur, state);
           if (after !== undefined) {
             state = syntax.start;
-            this.scan.sink.transition(after, state);
+            this.transition(after, state);
             cur = after;
           }
           candidates = this.candidatesOf(state);
@@ -132,18 +132,26 @@ class TextScanner {
       if (after !== state) {
         state = after;
         candidates = this.candidatesOf(state);
-        if (newline >= 0) this.scan.sink.transition(next, state);
+        if (newline >= 0) this.transition(next, state);
       }
       if (newline < 0) break;
       cur = next;
     }
   }
 
+  /** The line starting at `offset` starts in `state`, another state than the line before it. */
+  private transition(offset: number, state: LexState): void {
+    const transitions = this.scan.found.transitions;
+    if (transitions === undefined) return;
+    transitions.offsets.push(offset);
+    transitions.states.push(state);
+  }
+
   /** Lexes a line that may change the state or hold a TODO, and reports its TODOs; returns the state at its end. */
   private lexCandidate(lineStart: number, lineEnd: number, next: number, state: LexState, keyword: boolean): LexState {
     const { keywords } = this.scan;
     const segments = this.segments;
-    segments.length = 0;
+    if (segments.length > 0) segments.length = 0;
     const after = this.lexer.line(this.text, lineStart, lineEnd, state, keyword ? segments : null);
     let line = -1;
     for (let s = 0; s < segments.length; s++) {
@@ -151,7 +159,7 @@ class TextScanner {
       const head = parseHead(this.text, segment, keywords);
       if (head === undefined) continue;
       if (line < 0) line = this.scan.lineOf(lineStart);
-      this.scan.sink.todo(this.builder.build({ line, text: this.text, base: lineStart, segment, head, after }, this.continuation.from(next)));
+      this.scan.found.todos.push(this.builder.build({ line, text: this.text, base: lineStart, segment, head, after }, this.continuation.from(next)));
     }
     return after;
   }
@@ -212,7 +220,9 @@ class TextScanner {
       let lineStart = hit;
       while (lineStart > from && isBlankCode(text.charCodeAt(lineStart - 1))) lineStart--;
       if (lineStart > from && text.charCodeAt(lineStart - 1) !== 10) return undefined;
-      for (const block of syntax.simpleBlocks) {
+      const blocks = syntax.simpleBlocks;
+      for (let b = 0; b < blocks.length; b++) {
+        const block = blocks[b] as SimpleBlock;
         if (!text.startsWith(block.opener, hit) || (block.atLineStart && hit !== lineStart)) continue;
         const close = this.streams.seek(this.closerStreams[block.construct] as number, hit + block.opener.length);
         return close >= 0 && close + block.closer.length <= lineEnd ? undefined : block.inside;

@@ -147,7 +147,7 @@ export class TodoBuilder {
       const { text, start, end: lineEnd } = next;
       // A line comment continues only on a line with the same marker at the same column and blanks before.
       if (!inBlock && marker.plain && !(text.startsWith(marker.text, start + markerColumn) && isBlankRange(text, start, start + markerColumn))) break;
-      segments.length = 0;
+      if (segments.length > 0) segments.length = 0;
       state = this.lexer.line(text, start, lineEnd, state, segments);
       const piece = segments[0];
       if (piece === undefined || piece.marker !== marker) break;
