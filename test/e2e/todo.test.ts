@@ -38,6 +38,14 @@ describe('e2e: a task from a TODO', function () {
     assert.equal(await contextMenuHas(e2e.page, 'not a comment, a string', MENU_ITEM, false), false, 'in a string');
   });
 
+  it('offers it on the -- TODO of a .hs file, which VS Code shows as plain text without a Haskell extension', async () => {
+    const file = writeSourceFile(e2e, 'haskell', ['module Main where', '', '-- TODO: Read the arguments', 'main = putStrLn "-- TODO: printed, not a comment"'], 'hs');
+    await openFile(e2e.page, file);
+    await e2e.page.locator('[id="status.editor.mode"]', { hasText: 'Plain Text' }).waitFor();
+    assert.equal(await contextMenuHas(e2e.page, '-- TODO: Read the arguments', MENU_ITEM, true), true, 'on the comment');
+    assert.equal(await contextMenuHas(e2e.page, 'printed, not a comment', MENU_ITEM, false), false, 'in a string');
+  });
+
   it('creates the task from the menu and writes its reference into the comment', async () => {
     await ensureSignedIn(e2e);
     const title = uniqueTitle('Prepare the Q3 report for the board');

@@ -138,8 +138,8 @@ let fileCount = 0;
  * Writes a new file into the test's workspace under `src/` and returns its name: a test makes the file it
  * works on, so no test sees what another did to a shared one. `lines` are its content.
  */
-export function writeSourceFile(e2e: E2E, stem: string, lines: readonly string[]): string {
-  const name = `${stem}-${++fileCount}.ts`;
+export function writeSourceFile(e2e: E2E, stem: string, lines: readonly string[], extension = 'ts'): string {
+  const name = `${stem}-${++fileCount}.${extension}`;
   const path = join(e2e.folder, 'src', name);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${lines.join('\n')}\n`);

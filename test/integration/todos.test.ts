@@ -150,6 +150,65 @@ export default function (): void {
       assert.equal(api.createdTasks().some((r) => r.id === 'f'.repeat(32)), false, 'a reference in a string is not a link');
     });
 
+    describe('the lightbulb far down a file, past long strings and docstrings', () => {
+      /** Writes a file of the workspace and opens it. */
+      async function openWritten(name: string, lines: readonly string[]): Promise<vscode.TextDocument> {
+        const folder = vscode.workspace.workspaceFolders![0]!.uri;
+        const file = vscode.Uri.joinPath(folder, 'src', name);
+        await vscode.workspace.fs.writeFile(file, Buffer.from(lines.join('\n') + '\n'));
+        const document = await vscode.workspace.openTextDocument(file);
+        await vscode.window.showTextDocument(document);
+        return document;
+      }
+
+      /** The lines of [from, to) where the lightbulb offers to create a task. */
+      async function offeredLines(document: vscode.TextDocument, from: number, to: number): Promise<number[]> {
+        const offered: number[] = [];
+        for (let line = from; line < to; line++) {
+          if ((await ourActions(document.uri, line)).includes(CodeActionTitles.create)) offered.push(line);
+        }
+        return offered;
+      }
+
+      it('offers it on the real TODOs only, after a long template literal of code-like lines, and follows edits above them', async () => {
+        const code = Array.from({ length: 1100 }, (_, i) => (i % 250 === 0 ? `// TODO: early ${i}` : `export function f${i}(a: number): number { return a + ${i}; }`));
+        const template = Array.from({ length: 60 }, (_, i) =>
+          [`export function inner${i}() {`, `import x${i} from './x';`, `// TODO: inside the template ${i}`, `/* FIXME: inside too */`, '}'][i % 5] as string,
+        );
+        const lines = [...code, 'const page = `', ...template, '`;', '// TODO: after the template', '//   with its continuation', 'export const done = true;'];
+        const document = await openWritten('long.ts', lines);
+        const after = lines.indexOf('// TODO: after the template');
+        assert.deepEqual(await offeredLines(document, 0, lines.length), [0, 250, 500, 750, 1000, after, after + 1]);
+
+        // A template literal opened above the TODO holds it; taking the line out again gives it back.
+        const open = new vscode.WorkspaceEdit();
+        open.insert(document.uri, new vscode.Position(after, 0), 'const more = `\n');
+        assert.ok(await vscode.workspace.applyEdit(open));
+        assert.deepEqual(await offeredLines(document, 1000, document.lineCount), [1000]);
+        const close = new vscode.WorkspaceEdit();
+        close.delete(document.uri, new vscode.Range(after, 0, after + 1, 0));
+        assert.ok(await vscode.workspace.applyEdit(close));
+        assert.equal(document.getText(), lines.join('\n') + '\n');
+        assert.deepEqual(await offeredLines(document, 1000, document.lineCount), [1000, after, after + 1]);
+      });
+
+      it('offers it on the real TODOs only, after a docstring and a string of code-like lines', async () => {
+        const code = Array.from({ length: 1100 }, (_, i) => `x${i} = ${i}`);
+        const docstring = Array.from({ length: 48 }, (_, i) => [`    import os`, `    def inner():`, `    x = 1  # TODO: example code in a docstring`, `    >>> run()  # FIXME: an example`][i % 4] as string);
+        const string = Array.from({ length: 48 }, (_, i) => [`# TODO: inside a string ${i}`, `def g${i}():`, `import sys`, `class C${i}:`][i % 4] as string);
+        const lines = [...code, 'def documented():', '    """', ...docstring, '    """', '    pass', 'EXAMPLE = """', ...string, '"""', '# TODO: after the strings', 'x = 1  # FIXME: trailing'];
+        const document = await openWritten('long.py', lines);
+        const after = lines.indexOf('# TODO: after the strings');
+        assert.deepEqual(await offeredLines(document, 1000, lines.length), [after, after + 1]);
+      });
+
+      it('reads a file VS Code shows as plain text with the language its name names: a .hs file offers it on its -- TODO', async () => {
+        const document = await openWritten('Main.hs', ['module Main where', '', '-- TODO: Read the arguments', 'main = putStrLn "-- TODO: printed, not a comment"']);
+        assert.equal(document.languageId, 'plaintext', 'no Haskell extension here');
+        assert.deepEqual(await offeredLines(document, 0, document.lineCount), [2]);
+      });
+    });
+
     describe('"Remove the TODO" of a completed task', () => {
       /** A completed task of the test's own, and a document with its TODO between two lines of code. */
       async function markedTodo(): Promise<{ document: vscode.TextDocument; run: () => Thenable<unknown> }> {
