@@ -374,16 +374,8 @@ export async function runTodoBench(options: { lines?: number; quiet?: boolean } 
   return figures;
 }
 
-interface RunFigures {
-  readonly todos: number;
-  readonly floorMs: number;
-  readonly wholeMs: number;
-  readonly editMs: number;
-  readonly commentEditMs: number;
-  readonly commentEditLines: number;
-  readonly firstQueryMs: number;
-  readonly laterQueryUs: number;
-}
+/** One run's figures (a run measures all but the heap). */
+type RunFigures = Pick<TodoBenchFigures, 'todos' | 'floorMs' | 'wholeMs' | 'editMs' | 'commentEditMs' | 'commentEditLines' | 'firstQueryMs' | 'laterQueryUs'>;
 
 function timed<T>(f: () => T): { readonly ms: number; readonly value: T } {
   const t0 = now();

@@ -333,28 +333,26 @@ export class DocumentScan {
   /** The index of the first remembered state change at an offset past `offset`. */
   private firstOffsetAfter(offset: number): number {
     const offsets = this.offsets;
-    let lo = 0;
-    let hi = offsets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((offsets[mid] as number) <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstPast(offsets.length, (i) => offsets[i] as number, offset);
   }
 
   /** The index of the first remembered TODO starting on a line past `line`. */
   private firstStartingAfter(line: number): number {
     const todos = this.todos;
-    let lo = 0;
-    let hi = todos.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((todos[mid] as TodoComment).range.start.line <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstPast(todos.length, (i) => (todos[i] as TodoComment).range.start.line, line);
   }
+}
+
+/** In a list of `count` keys in ascending order, the index of the first key past `value` (binary search). */
+function firstPast(count: number, keyAt: (index: number) => number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyAt(mid) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** How many line ends a text holds (`\r\n`, `\n` and a lone `\r` each end a line). */
