@@ -74,6 +74,9 @@ export function withoutCr(text: string, from: number, end: number): number {
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** What a TODO without continuation lines has of them. */
+const NO_CONTINUATION = Object.freeze({ description: '', end: undefined, references: undefined });
+
 function position(line: number, character: number): TodoPosition {
   return { line, character };
 }
@@ -109,6 +112,7 @@ export class TodoBuilder {
     const continuation = this.readContinuation(at, next);
     if (continuation.references !== undefined) references = [...(references ?? []), ...continuation.references];
     const keywordStart = position(line, head.keywordStart - base);
+    const headEnd = position(line, head.end - base);
     return {
       keyword: head.keyword,
       keywordText: head.keywordText,
@@ -118,10 +122,10 @@ export class TodoBuilder {
       authors: authorsOf(text, head),
       references: references === undefined ? NONE : idsOf(references),
       referenceTokens: references ?? NONE,
-      range: { start: keywordStart, end: continuation.end ?? position(line, head.end - base) },
+      range: { start: keywordStart, end: continuation.end ?? headEnd },
       keywordRange: { start: keywordStart, end: position(line, head.keywordEnd - base) },
       tagsRange: head.tagsOpen >= 0 ? range(line, head.tagsOpen - base, line, head.tagsClose + 1 - base) : undefined,
-      headEnd: position(line, head.end - base),
+      headEnd,
       comment: segment.marker.block ? 'block' : 'line',
       marker: segment.marker.text,
     };
@@ -170,7 +174,7 @@ export class TodoBuilder {
       end = position(at.line + k, to - start);
       if (inBlock && piece.closed) break;
     }
-    return { description, end, references };
+    return end === undefined ? NO_CONTINUATION : { description, end, references };
   }
 }
 
