@@ -9,10 +9,10 @@
 import { type DocumentScan as Scan, type ExpectedTodo, type ScannedText, DocumentScan, scanKey } from './documentScan';
 import { compileKeywords } from './keywords';
 import { LineScanner } from './lineScan';
-import { arrayLineSource, splitLines } from './lines';
+import { toLineSource } from './lines';
 import { syntaxFor } from './syntax';
 import { scanText, withLfForLoneCr } from './textScan';
-import type { LineSource, TextDocumentLike, TodoComment, TodoPosition, TodoRange, TodoSource } from './types';
+import type { TextDocumentLike, TodoComment, TodoPosition, TodoRange, TodoSource } from './types';
 
 /**
  * Every TODO comment of a text, in order. Give the whole text for the fastest scan (or a document, whose
@@ -31,7 +31,7 @@ export function findAllTodos(source: TodoSource | TextDocumentLike, languageId: 
     scanText(text, { syntax, keywords: set, state: syntax.start, stopAt: text.length, lineOf, found: { todos: out } });
     return out;
   }
-  const lines = Array.isArray(source) ? arrayLineSource(source as readonly string[]) : (source as LineSource);
+  const lines = toLineSource(source);
   const scanner = new LineScanner(syntax, set);
   let state = syntax.start;
   for (let line = 0; line < lines.lineCount; line++) state = scanner.line(lines, line, lines.lineAt(line), state, (t) => out.push(t));
@@ -68,7 +68,7 @@ export function findTodosInRange(source: TodoSource, languageId: string, keyword
 }
 
 /** The lines a selection or position covers, as findTodosInRange counts them, or undefined for an empty document. */
-export function linesOf(at: TodoRange | TodoPosition, lineCount: number): { readonly first: number; readonly last: number } | undefined {
+function linesOf(at: TodoRange | TodoPosition, lineCount: number): { readonly first: number; readonly last: number } | undefined {
   if (lineCount === 0) return undefined;
   const r = isRange(at) ? at : { start: at, end: at };
   const lastLine = lineCount - 1;
@@ -124,8 +124,8 @@ export function refindTodo(
 }
 
 /** A text without an editor, as a scan reads a document: its lines, joined by `\n`. */
-export function scannedText(source: TodoSource): ScannedText {
-  const lines = typeof source === 'string' ? arrayLineSource(splitLines(source)) : Array.isArray(source) ? arrayLineSource(source as readonly string[]) : (source as LineSource);
+function scannedText(source: TodoSource): ScannedText {
+  const lines = toLineSource(source);
   let starts: number[] | undefined;
   const lineStarts = (): number[] => {
     if (starts === undefined) {

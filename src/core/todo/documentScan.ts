@@ -98,12 +98,11 @@ export class DocumentScan {
     this.prepare(text, last + 1);
     const todos = this.todos;
     const out: TodoComment[] = [];
-    for (let i = this.firstStartingAfter(last) - 1; i >= 0; i--) {
+    for (let i = this.firstReaching(first), end = this.firstStartingAfter(last); i < end; i++) {
       const todo = todos[i] as TodoComment;
-      if (todo.range.start.line < first - MAX_CONTINUATION_LINES - 1) break;
       if (todo.range.end.line >= first) out.push(todo);
     }
-    return out.reverse();
+    return out;
   }
 
   /**
@@ -173,8 +172,7 @@ export class DocumentScan {
    */
   private dropTodosNear(first: number, last: number, lineDelta: number): number {
     const todos = this.todos;
-    // A TODO spans at most its continuation lines: none starting before `from` reaches the line before the change.
-    const from = this.firstStartingAfter(first - MAX_CONTINUATION_LINES - 3);
+    const from = this.firstReaching(first - 1);
     const after = this.firstStartingAfter(last);
     let firstDropped = Infinity;
     let kept = from;
@@ -336,6 +334,11 @@ export class DocumentScan {
     return firstPast(offsets.length, (i) => offsets[i] as number, offset);
   }
 
+  /** The index of the first remembered TODO that may reach `line`: a TODO ends at most MAX_CONTINUATION_LINES lines after it starts. */
+  private firstReaching(line: number): number {
+    return this.firstStartingAfter(line - MAX_CONTINUATION_LINES - 1);
+  }
+
   /** The index of the first remembered TODO starting on a line past `line`. */
   private firstStartingAfter(line: number): number {
     const todos = this.todos;
@@ -367,7 +370,7 @@ function countLineBreaks(text: string): number {
 }
 
 /** Collapses blanks, for comparing titles. */
-export function normalTitle(s: string): string {
+function normalTitle(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 

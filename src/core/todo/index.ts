@@ -3,7 +3,7 @@
 export type { LineSource, TextDocumentLike, TodoComment, TodoPosition, TodoRange, TodoReference, TodoSource, TodoTextEdit } from './types';
 export { arrayLineSource, splitLines, toLineSource } from './lines';
 export { MAX_CONTINUATION_LINES } from './todoBuilder';
-export { findAllTodos, findTodoAt, findTodosInRange, refindTodo, scannedText, todoMeant, todosInRange } from './detect';
+export { findAllTodos, findTodoAt, findTodosInRange, refindTodo, todoMeant, todosInRange } from './detect';
 export { DocumentScan, scanKey, type ExpectedTodo, type ScannedText, type TextChange } from './documentScan';
 export {
   REFERENCE_PREFIX,

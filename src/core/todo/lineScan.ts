@@ -5,7 +5,7 @@
 import { parseHead } from './commentLine';
 import type { KeywordSet } from './keywords';
 import { type Segment, Lexer } from './lexer';
-import { type LexState, type Syntax, changeNeedles } from './syntax';
+import { type LexState, type Syntax, changeNeedles, stateKey } from './syntax';
 import { SourceLines, TodoBuilder } from './todoBuilder';
 import type { LineSource, TodoComment } from './types';
 
@@ -48,7 +48,7 @@ export class LineScanner {
 
   /** A regular expression every line that must be lexed in `state` matches; null: lex every line. */
   private testFor(state: LexState): RegExp | null {
-    const key = state.closer === '' ? state : `${state.mode}/${state.construct}/${state.closer}`;
+    const key = stateKey(state);
     let test = this.tests.get(key);
     if (test === undefined) {
       const { needles, keywords } = changeNeedles(this.syntax, state);

@@ -188,7 +188,7 @@ export interface Syntax {
   readonly simpleBlockOf: readonly (SimpleBlock | undefined)[];
   readonly states: StateTable;
   /** Per state (see `changeNeedles`), memoised. */
-  readonly needles: Map<string, ChangeNeedles>;
+  readonly needles: Map<LexState | string, ChangeNeedles>;
 }
 
 // ---- States ----
@@ -214,10 +214,9 @@ export function codeState(syntax: Syntax, mode: number): LexState {
   return mode === 0 ? syntax.start : syntax.states.state(mode, 0, 0, '');
 }
 
-/** What kind of text a line starting in `state` starts in. */
-export function stateKind(syntax: Syntax, state: LexState): 'code' | 'comment' | 'string' {
-  if (state.construct === 0) return 'code';
-  return syntax.modes[state.mode]?.constructs[state.construct - 1]?.kind === 'blockComment' ? 'comment' : 'string';
+/** A key for a state in a Map: the state itself when it is a shared one, else its fields. */
+export function stateKey(state: LexState): LexState | string {
+  return state.closer === '' ? state : `${state.mode}/${state.construct}/${state.closer}`;
 }
 
 // ---- Compiling ----
@@ -420,7 +419,7 @@ export interface ChangeNeedles {
 
 /** The substrings a line must hold to change `state`, memoised per syntax. */
 export function changeNeedles(syntax: Syntax, state: LexState): ChangeNeedles {
-  const key = `${state.mode}/${state.construct}/${state.closer}`;
+  const key = stateKey(state);
   let found = syntax.needles.get(key);
   if (found === undefined) {
     found = computeChangeNeedles(syntax, state);

@@ -10,7 +10,7 @@ import { RememberingFinder } from './delimiters';
 import type { KeywordSet } from './keywords';
 import { type Segment, Lexer } from './lexer';
 import { Streams } from './streams';
-import { type LexState, type SimpleBlock, type Syntax, changeNeedles } from './syntax';
+import { type LexState, type SimpleBlock, type Syntax, changeNeedles, stateKey } from './syntax';
 import { TextLines, TodoBuilder, withoutCr } from './todoBuilder';
 import type { TodoComment } from './types';
 
@@ -191,7 +191,7 @@ class TextScanner {
   }
 
   private candidatesOf(state: LexState): Candidates {
-    const key = state.closer === '' ? state : `${state.mode}/${state.construct}/${state.closer}`;
+    const key = stateKey(state);
     let found = this.candidates.get(key);
     if (found === undefined) {
       const { needles, keywords } = changeNeedles(this.scan.syntax, state);
